@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/**
+ * @file armvirt.h
+ * @brief Umbrella header: every public armvirt interface.
+ *
+ * Include a component's own header instead to depend on that component only.
+ */
+#ifndef ARMVIRT_ARMVIRT_H
+#define ARMVIRT_ARMVIRT_H
+
+#include <armvirt/access.h>
+#include <armvirt/bits.h>
+#include <armvirt/err.h>
+#include <armvirt/port.h>
+#include <armvirt/types.h>
+
+#endif /* ARMVIRT_ARMVIRT_H */
