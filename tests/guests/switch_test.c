@@ -234,7 +234,7 @@ static void fp_check(unsigned id)
 			}
 		}
 	}
-	check(id, ok, "FP/SIMD", ": V0-V31 after 800 exits and vCPU switches", want, got);
+	check(id, ok, "FP/SIMD", ": V0-V31 after 520 exits and vCPU switches", want, got);
 	check(id, o->fpsr == i_->fpsr, "FP/SIMD", ": FPSR", i_->fpsr, o->fpsr);
 	check(id, o->fpcr == i_->fpcr, "FP/SIMD", ": FPCR", i_->fpcr, o->fpcr);
 }
