@@ -31,7 +31,8 @@ static uint64_t cnthctl_for(const struct armvirt_vtimer_vm *vm, uint64_t v)
 int armvirt_vtimer_vcpu_load(struct armvirt_vtimer_vcpu *vcpu)
 {
 	const struct armvirt_vtimer_vm *vm = vcpu->vm;
-	uint64_t host_now;
+	uint64_t host_now = 0;
+	bool have_now = false;
 
 	if (vcpu->loaded)
 		return ARMVIRT_EBUSY;
@@ -45,13 +46,16 @@ int armvirt_vtimer_vcpu_load(struct armvirt_vtimer_vcpu *vcpu)
 	if (vm->mode[ARMVIRT_VTIMER_PHYS] == ARMVIRT_VTIMER_MODE_DIRECT)
 		armvirt_port_write_cntpoff_el2(vm->offset);
 
-	host_now = vt_host_now();
 	for (unsigned i = 0; i < ARMVIRT_VTIMER_NR; i++) {
 		enum armvirt_vtimer_id t = (enum armvirt_vtimer_id)i;
-		if (vm->mode[t] == ARMVIRT_VTIMER_MODE_DIRECT)
+		if (vm->mode[t] == ARMVIRT_VTIMER_MODE_DIRECT) {
 			vt_hw_write_cval(t, vcpu->cval[t]);
-		else if (vm->mode[t] == ARMVIRT_VTIMER_MODE_TRAP_HW)
+		} else if (vm->mode[t] == ARMVIRT_VTIMER_MODE_TRAP_HW) {
+			if (!have_now)
+				host_now = vt_host_now();
+			have_now = true;
 			vt_hw_write_cval(t, vt_alarm_cval(vcpu, t, host_now));
+		}
 	}
 	/* The compare values must be in place before a timer is enabled. */
 	armvirt_port_isb();
