@@ -54,7 +54,7 @@ static struct walk_stats walk_all(unsigned ecv, enum armvirt_vtimer_mode vmode,
 	unsigned traps = 0;
 
 	for (unsigned s = 0; s < SEEDS; s++) {
-		struct walk_config cfg = { { vmode, pmode }, pause, 0, 0, STEPS };
+		struct walk_config cfg = { { vmode, pmode }, pause, 0, 0, STEPS, NULL, 0 };
 		struct walk_ops ops = { on_advance, on_access, on_hw_line, on_fail, &cfg };
 		struct walk_stats st;
 

@@ -17,13 +17,21 @@ struct walk {
 	/* The guest counter wrapped while a TRAP_HW alarm was armed (see below). */
 	bool alarm_stale[MODEL_TIMERS];
 	uint64_t rng;
+	const uint8_t *in; /* choices from a fuzzer, when not NULL */
+	size_t in_left;
 	unsigned step;
 	bool failed;
 };
 
-/* splitmix64 */
+/* The next choice: the fuzzer's bytes, or splitmix64. */
 static uint64_t rnd(struct walk *w)
 {
+	if (w->in) {
+		uint64_t v = 0;
+		for (unsigned i = 0; i < 8 && w->in_left; i++, w->in_left--)
+			v |= (uint64_t)*w->in++ << (8 * i);
+		return v;
+	}
 	uint64_t z = (w->rng += 0x9e3779b97f4a7c15u);
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
@@ -315,6 +323,8 @@ int walk_run(const struct walk_config *cfg, const struct walk_ops *ops, struct w
 	w.ops = ops;
 	w.st = stats;
 	w.rng = cfg->seed;
+	w.in = cfg->input;
+	w.in_left = cfg->input_len;
 	w.loaded = -1;
 	*stats = (struct walk_stats){ 0 };
 
@@ -330,7 +340,7 @@ int walk_run(const struct walk_config *cfg, const struct walk_ops *ops, struct w
 	for (unsigned i = 0; i < MODEL_VCPUS; i++)
 		check(&w, armvirt_vtimer_vcpu_init(&w.vcpu[i], &w.vm) == ARMVIRT_OK, "vcpu init");
 
-	for (w.step = 0; w.step < cfg->steps && !w.failed; w.step++) {
+	for (w.step = 0; w.step < cfg->steps && !w.failed && (!w.in || w.in_left); w.step++) {
 		unsigned op = (unsigned)below(&w, 20);
 		if (op < 6)
 			time_op(&w);

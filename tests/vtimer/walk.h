@@ -36,6 +36,13 @@ struct walk_config {
 	uint64_t counter; /* the guest counter at VM creation */
 	uint64_t seed;
 	unsigned steps;
+	/*
+	 * When not NULL, the walk's choices come from these bytes instead of
+	 * the seed (8 a choice, little-endian), and it ends when they run out:
+	 * a fuzzer steers the walk through them.
+	 */
+	const uint8_t *input;
+	size_t input_len;
 };
 
 /* What a walk did, for the test to show it covered the ground. */
