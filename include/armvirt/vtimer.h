@@ -233,7 +233,7 @@ int armvirt_vtimer_vm_resume(struct armvirt_vtimer_vm *vm);
 /**
  * @brief Set up a vCPU's timers (both disabled, compare values 0) and add it
  *        to @p vm.
- * @param vcpu the state to initialise
+ * @param vcpu the state to initialise; not a vCPU of another VM
  * @param vm   the VM it belongs to
  * @return ::ARMVIRT_OK; ::ARMVIRT_EEXIST if @p vcpu is already one of
  *         @p vm's vCPUs.
