@@ -14,5 +14,6 @@
 #include <armvirt/esr_fields.h>
 #include <armvirt/port.h>
 #include <armvirt/types.h>
+#include <armvirt/vtimer.h>
 
 #endif /* ARMVIRT_ARMVIRT_H */
