@@ -58,11 +58,9 @@ enum armvirt_vtimer_id {
  *
  * | Mode | Guest accesses | Hardware timer while loaded | Needs |
  * |---|---|---|---|
- * | DIRECT | not trapped | the guest's own, offset by CNTVOFF_EL2 / CNTPOFF_EL2 | VIRT: nothing;
- * PHYS: FEAT_ECV with CNTPOFF_EL2 (ID_AA64MMFR0_EL1.ECV >= 2) | | TRAP_HW | trapped and emulated |
- * programmed by armvirt as an alarm in host time | PHYS: nothing; VIRT: FEAT_ECV (ECV >= 1) for the
- * CNTHCTL_EL2.EL1TVT/EL1TVCT traps | | TRAP_SW | trapped and emulated | none: the integrator's EL2
- * timer wakes it | as TRAP_HW |
+ * | DIRECT | not trapped | the guest's own, offset by CNTVOFF_EL2 / CNTPOFF_EL2 | VIRT: nothing; PHYS: FEAT_ECV with CNTPOFF_EL2 (ID_AA64MMFR0_EL1.ECV >= 2) |
+ * | TRAP_HW | trapped and emulated | programmed by armvirt as an alarm in host time | PHYS: nothing; VIRT: FEAT_ECV (ECV >= 1) for the CNTHCTL_EL2.EL1TVT/EL1TVCT traps |
+ * | TRAP_SW | trapped and emulated | none: the integrator's EL2 timer wakes it | as TRAP_HW |
  *
  * TRAP_HW for the virtual timer is the workaround for implementations whose
  * CNTVOFF_EL2 misbehaves when non-zero (see docs/vtimer.md): CNTVOFF_EL2 is
