@@ -16,5 +16,6 @@
 #include <armvirt/switch.h>
 #include <armvirt/switch_regs.h>
 #include <armvirt/types.h>
+#include <armvirt/vtimer.h>
 
 #endif /* ARMVIRT_ARMVIRT_H */
