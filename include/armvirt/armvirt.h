@@ -13,6 +13,8 @@
 #include <armvirt/err.h>
 #include <armvirt/esr_fields.h>
 #include <armvirt/port.h>
+#include <armvirt/switch.h>
+#include <armvirt/switch_regs.h>
 #include <armvirt/types.h>
 #include <armvirt/vtimer.h>
 
