@@ -4,12 +4,11 @@
  * @brief Syndrome decoding: ESR_EL2 (and the AArch32 HSR), fault addresses,
  *        system-register names and a one-line text form.
  *
- * Every exception a hypervisor takes starts here. armvirt_esr_decode() turns
- * the 64-bit ESR_EL2 into a struct armvirt_esr: the exception class, IL, ISS,
- * ISS2 and, for every class the Arm ARM (D24.2.40, Armv9.x) defines, each ISS
- * field as a named, typed member of the matching union member. An EC the
- * architecture does not allocate decodes to ::ARMVIRT_ESR_LAYOUT_RESERVED with
- * no fields, never to a guess.
+ * Every exception a hypervisor takes starts here. armvirt_esr_decode() turns * the 64-bit ESR_EL2
+ * into a struct armvirt_esr: the exception class, IL, ISS, ISS2 and, for every class the Arm ARM
+ * (DDI 0487, Armv9.x, ESR_EL2) defines, each ISS field as a named, typed member of the matching
+ * union member. An EC the architecture does not allocate decodes to ::ARMVIRT_ESR_LAYOUT_RESERVED
+ * with no fields, never to a guess.
  *
  * The same field layouts (esr_fields.h) drive a per-class field table
  * (armvirt_esr_fields()), which tools and the formatter walk to print every
@@ -31,56 +30,56 @@
 extern "C" {
 #endif
 
-/** Exception classes (ESR_ELx.EC), Arm ARM D24.2.40. Values not listed are unallocated. */
+/** Exception classes (ESR_ELx.EC), Arm ARM ESR_EL2. Values not listed are unallocated. */
 enum armvirt_esr_ec {
-	ARMVIRT_ESR_EC_UNKNOWN = 0x00,	    /**< Unknown reason (UNDEFINED instruction, ...). */
-	ARMVIRT_ESR_EC_WFX = 0x01,	    /**< Trapped WFI, WFE, WFIT or WFET. */
-	ARMVIRT_ESR_EC_CP15_32 = 0x03,	    /**< Trapped MCR/MRC, coproc 0b1111 (AArch32). */
-	ARMVIRT_ESR_EC_CP15_64 = 0x04,	    /**< Trapped MCRR/MRRC, coproc 0b1111 (AArch32). */
-	ARMVIRT_ESR_EC_CP14_32 = 0x05,	    /**< Trapped MCR/MRC, coproc 0b1110 (AArch32). */
-	ARMVIRT_ESR_EC_CP14_LS = 0x06,	    /**< Trapped LDC/STC (AArch32). */
-	ARMVIRT_ESR_EC_FP_ASIMD = 0x07,	    /**< SME, SVE, Advanced SIMD or FP access trapped. */
-	ARMVIRT_ESR_EC_CP10_ID = 0x08,	    /**< Trapped VMRS of an ID register (AArch32). */
-	ARMVIRT_ESR_EC_PAC = 0x09,	    /**< Trapped pointer authentication instruction. */
-	ARMVIRT_ESR_EC_OTHER = 0x0a,	    /**< LD64B/ST64B*, TSB/PSB CSYNC trapped. */
-	ARMVIRT_ESR_EC_CP14_64 = 0x0c,	    /**< Trapped MRRC, coproc 0b1110 (AArch32). */
-	ARMVIRT_ESR_EC_BTI = 0x0d,	    /**< Branch target exception (FEAT_BTI). */
-	ARMVIRT_ESR_EC_ILL = 0x0e,	    /**< Illegal Execution state. */
-	ARMVIRT_ESR_EC_SVC32 = 0x11,	    /**< SVC from AArch32. */
-	ARMVIRT_ESR_EC_HVC32 = 0x12,	    /**< HVC from AArch32. */
-	ARMVIRT_ESR_EC_SMC32 = 0x13,	    /**< SMC from AArch32. */
-	ARMVIRT_ESR_EC_SYS128 = 0x14,	    /**< Trapped MSRR, MRRS or SYSP (FEAT_SYSREG128). */
-	ARMVIRT_ESR_EC_SVC64 = 0x15,	    /**< SVC from AArch64. */
-	ARMVIRT_ESR_EC_HVC64 = 0x16,	    /**< HVC from AArch64. */
-	ARMVIRT_ESR_EC_SMC64 = 0x17,	    /**< SMC from AArch64. */
-	ARMVIRT_ESR_EC_SYS64 = 0x18,	    /**< Trapped MSR, MRS or system instruction. */
-	ARMVIRT_ESR_EC_SVE = 0x19,	    /**< SVE access trapped. */
-	ARMVIRT_ESR_EC_ERET = 0x1a,	    /**< Trapped ERET/ERETAA/ERETAB (nested virt.). */
-	ARMVIRT_ESR_EC_TSTART = 0x1b,	    /**< TSTART not permitted (FEAT_TME). */
-	ARMVIRT_ESR_EC_FPAC = 0x1c,	    /**< Pointer authentication failure (FEAT_FPAC). */
-	ARMVIRT_ESR_EC_SME = 0x1d,	    /**< SME access trapped or illegal. */
-	ARMVIRT_ESR_EC_IMP_DEF = 0x1f,	    /**< IMPLEMENTATION DEFINED, to EL3. */
-	ARMVIRT_ESR_EC_IABT_LOW = 0x20,	    /**< Instruction abort from a lower EL. */
-	ARMVIRT_ESR_EC_IABT_CUR = 0x21,	    /**< Instruction abort, same EL. */
-	ARMVIRT_ESR_EC_PC_ALIGN = 0x22,	    /**< PC alignment fault. */
-	ARMVIRT_ESR_EC_DABT_LOW = 0x24,	    /**< Data abort from a lower EL. */
-	ARMVIRT_ESR_EC_DABT_CUR = 0x25,	    /**< Data abort, same EL. */
-	ARMVIRT_ESR_EC_SP_ALIGN = 0x26,	    /**< SP alignment fault. */
-	ARMVIRT_ESR_EC_MOPS = 0x27,	    /**< Memory copy/set exception (FEAT_MOPS). */
-	ARMVIRT_ESR_EC_FP_EXC32 = 0x28,	    /**< Trapped FP exception from AArch32. */
-	ARMVIRT_ESR_EC_FP_EXC64 = 0x2c,	    /**< Trapped FP exception from AArch64. */
-	ARMVIRT_ESR_EC_GCS = 0x2d,	    /**< Guarded Control Stack exception (FEAT_GCS). */
-	ARMVIRT_ESR_EC_SERROR = 0x2f,	    /**< SError exception. */
-	ARMVIRT_ESR_EC_BREAKPT_LOW = 0x30,  /**< Breakpoint from a lower EL. */
-	ARMVIRT_ESR_EC_BREAKPT_CUR = 0x31,  /**< Breakpoint, same EL. */
-	ARMVIRT_ESR_EC_SOFTSTP_LOW = 0x32,  /**< Software step from a lower EL. */
-	ARMVIRT_ESR_EC_SOFTSTP_CUR = 0x33,  /**< Software step, same EL. */
-	ARMVIRT_ESR_EC_WATCHPT_LOW = 0x34,  /**< Watchpoint from a lower EL. */
-	ARMVIRT_ESR_EC_WATCHPT_CUR = 0x35,  /**< Watchpoint, same EL. */
-	ARMVIRT_ESR_EC_BKPT32 = 0x38,	    /**< BKPT from AArch32. */
+	ARMVIRT_ESR_EC_UNKNOWN = 0x00,	   /**< Unknown reason (UNDEFINED instruction, ...). */
+	ARMVIRT_ESR_EC_WFX = 0x01,	   /**< Trapped WFI, WFE, WFIT or WFET. */
+	ARMVIRT_ESR_EC_CP15_32 = 0x03,	   /**< Trapped MCR/MRC, coproc 0b1111 (AArch32). */
+	ARMVIRT_ESR_EC_CP15_64 = 0x04,	   /**< Trapped MCRR/MRRC, coproc 0b1111 (AArch32). */
+	ARMVIRT_ESR_EC_CP14_32 = 0x05,	   /**< Trapped MCR/MRC, coproc 0b1110 (AArch32). */
+	ARMVIRT_ESR_EC_CP14_LS = 0x06,	   /**< Trapped LDC/STC (AArch32). */
+	ARMVIRT_ESR_EC_FP_ASIMD = 0x07,	   /**< SME, SVE, Advanced SIMD or FP access trapped. */
+	ARMVIRT_ESR_EC_CP10_ID = 0x08,	   /**< Trapped VMRS of an ID register (AArch32). */
+	ARMVIRT_ESR_EC_PAC = 0x09,	   /**< Trapped pointer authentication instruction. */
+	ARMVIRT_ESR_EC_OTHER = 0x0a,	   /**< LD64B/ST64B*, TSB/PSB CSYNC trapped. */
+	ARMVIRT_ESR_EC_CP14_64 = 0x0c,	   /**< Trapped MRRC, coproc 0b1110 (AArch32). */
+	ARMVIRT_ESR_EC_BTI = 0x0d,	   /**< Branch target exception (FEAT_BTI). */
+	ARMVIRT_ESR_EC_ILL = 0x0e,	   /**< Illegal Execution state. */
+	ARMVIRT_ESR_EC_SVC32 = 0x11,	   /**< SVC from AArch32. */
+	ARMVIRT_ESR_EC_HVC32 = 0x12,	   /**< HVC from AArch32. */
+	ARMVIRT_ESR_EC_SMC32 = 0x13,	   /**< SMC from AArch32. */
+	ARMVIRT_ESR_EC_SYS128 = 0x14,	   /**< Trapped MSRR, MRRS or SYSP (FEAT_SYSREG128). */
+	ARMVIRT_ESR_EC_SVC64 = 0x15,	   /**< SVC from AArch64. */
+	ARMVIRT_ESR_EC_HVC64 = 0x16,	   /**< HVC from AArch64. */
+	ARMVIRT_ESR_EC_SMC64 = 0x17,	   /**< SMC from AArch64. */
+	ARMVIRT_ESR_EC_SYS64 = 0x18,	   /**< Trapped MSR, MRS or system instruction. */
+	ARMVIRT_ESR_EC_SVE = 0x19,	   /**< SVE access trapped. */
+	ARMVIRT_ESR_EC_ERET = 0x1a,	   /**< Trapped ERET/ERETAA/ERETAB (nested virt.). */
+	ARMVIRT_ESR_EC_TSTART = 0x1b,	   /**< TSTART not permitted (FEAT_TME, since withdrawn). */
+	ARMVIRT_ESR_EC_FPAC = 0x1c,	   /**< Pointer authentication failure (FEAT_FPAC). */
+	ARMVIRT_ESR_EC_SME = 0x1d,	   /**< SME access trapped or illegal. */
+	ARMVIRT_ESR_EC_IMP_DEF = 0x1f,	   /**< IMPLEMENTATION DEFINED, to EL3 (ESR_EL3 only). */
+	ARMVIRT_ESR_EC_IABT_LOW = 0x20,	   /**< Instruction abort from a lower EL. */
+	ARMVIRT_ESR_EC_IABT_CUR = 0x21,	   /**< Instruction abort, same EL. */
+	ARMVIRT_ESR_EC_PC_ALIGN = 0x22,	   /**< PC alignment fault. */
+	ARMVIRT_ESR_EC_DABT_LOW = 0x24,	   /**< Data abort from a lower EL. */
+	ARMVIRT_ESR_EC_DABT_CUR = 0x25,	   /**< Data abort, same EL. */
+	ARMVIRT_ESR_EC_SP_ALIGN = 0x26,	   /**< SP alignment fault. */
+	ARMVIRT_ESR_EC_MOPS = 0x27,	   /**< Memory copy/set exception (FEAT_MOPS). */
+	ARMVIRT_ESR_EC_FP_EXC32 = 0x28,	   /**< Trapped FP exception from AArch32. */
+	ARMVIRT_ESR_EC_FP_EXC64 = 0x2c,	   /**< Trapped FP exception from AArch64. */
+	ARMVIRT_ESR_EC_GCS = 0x2d,	   /**< Guarded Control Stack exception (FEAT_GCS). */
+	ARMVIRT_ESR_EC_SERROR = 0x2f,	   /**< SError exception. */
+	ARMVIRT_ESR_EC_BREAKPT_LOW = 0x30, /**< Breakpoint from a lower EL. */
+	ARMVIRT_ESR_EC_BREAKPT_CUR = 0x31, /**< Breakpoint, same EL. */
+	ARMVIRT_ESR_EC_SOFTSTP_LOW = 0x32, /**< Software step from a lower EL. */
+	ARMVIRT_ESR_EC_SOFTSTP_CUR = 0x33, /**< Software step, same EL. */
+	ARMVIRT_ESR_EC_WATCHPT_LOW = 0x34, /**< Watchpoint from a lower EL. */
+	ARMVIRT_ESR_EC_WATCHPT_CUR = 0x35, /**< Watchpoint, same EL. */
+	ARMVIRT_ESR_EC_BKPT32 = 0x38,	   /**< BKPT from AArch32. */
 	ARMVIRT_ESR_EC_VECTOR_CATCH = 0x3a, /**< Vector catch (AArch32). */
 	ARMVIRT_ESR_EC_BRK64 = 0x3c,	    /**< BRK from AArch64. */
-	ARMVIRT_ESR_EC_PROFILING = 0x3d, /**< PMU/profiling exception (FEAT_EBEP, FEAT_SPE_EXC). */
+	ARMVIRT_ESR_EC_PROFILING = 0x3d, /**< Profiling exception (FEAT_EBEP, SPE_EXC, TRBE_EXC). */
 };
 
 /**
@@ -113,12 +112,14 @@ enum armvirt_esr_layout {
 	ARMVIRT_ESR_LAYOUT_GCS,	    /**< armvirt_esr::gcs */
 	ARMVIRT_ESR_LAYOUT_SERROR,  /**< armvirt_esr::serror */
 	ARMVIRT_ESR_LAYOUT_BREAKPT, /**< armvirt_esr::dbg (breakpoint, vector catch) */
-	ARMVIRT_ESR_LAYOUT_SOFTSTP, /**< armvirt_esr::dbg (software step) */
-	ARMVIRT_ESR_LAYOUT_WATCHPT, /**< armvirt_esr::wpt */
-	ARMVIRT_ESR_LAYOUT_COUNT_,  /**< Number of layouts; not a layout. */
+	ARMVIRT_ESR_LAYOUT_SOFTSTP,
+	/**< armvirt_esr::dbg (software step) */ ARMVIRT_ESR_LAYOUT_WATCHPT, /**< armvirt_esr::wpt
+									      */
+	ARMVIRT_ESR_LAYOUT_PROFILING, /**< armvirt_esr::prof */
+	ARMVIRT_ESR_LAYOUT_COUNT_,    /**< Number of layouts; not a layout. */
 };
 
-/** What a fault status code (DFSC/IFSC) reports. Arm ARM D24.2.40, DFSC table. */
+/** What a fault status code (DFSC/IFSC) reports. Arm ARM, ESR_EL2 DFSC and HSR DFSC tables. */
 enum armvirt_esr_fsc_type {
 	ARMVIRT_ESR_FSC_ADDR_SIZE,   /**< Address size fault (levels -2..3). */
 	ARMVIRT_ESR_FSC_TRANSLATION, /**< Translation fault (levels -2..3). */
@@ -135,12 +136,14 @@ enum armvirt_esr_fsc_type {
 	ARMVIRT_ESR_FSC_TLB_CONFLICT, /**< TLB conflict abort. */
 	ARMVIRT_ESR_FSC_ATOMIC_HW_UPDATE, /**< Unsupported atomic hardware update (FEAT_HAFDBS). */
 	ARMVIRT_ESR_FSC_IMPDEF_LOCKDOWN,  /**< IMPLEMENTATION DEFINED fault (Lockdown). */
-	ARMVIRT_ESR_FSC_IMPDEF_ATOMIC,	/**< IMPLEMENTATION DEFINED (unsupported exclusive/atomic).
-					 */
-	ARMVIRT_ESR_FSC_ASYNC_EXTERNAL, /**< HSR only: asynchronous external abort. */
-	ARMVIRT_ESR_FSC_ASYNC_PARITY,	/**< HSR only: asynchronous parity/ECC error. */
-	ARMVIRT_ESR_FSC_DEBUG,		/**< HSR only: debug exception routed as an abort. */
-	ARMVIRT_ESR_FSC_RESERVED,	/**< Not an allocated code. */
+	ARMVIRT_ESR_FSC_IMPDEF_ATOMIC,
+	/**< IMPLEMENTATION DEFINED (unsupported exclusive/atomic).
+	 */
+	ARMVIRT_ESR_FSC_ASYNC_EXTERNAL,
+	/**< HSR only: asynchronous SError exception. */
+	ARMVIRT_ESR_FSC_ASYNC_PARITY, /**< HSR only: asynchronous SError from a parity/ECC error. */
+	ARMVIRT_ESR_FSC_DEBUG,	      /**< HSR only: debug exception routed as an abort. */
+	ARMVIRT_ESR_FSC_RESERVED,     /**< Not an allocated code. */
 };
 
 /** ::armvirt_esr_fsc level when the code has no translation level. */
@@ -152,12 +155,12 @@ struct armvirt_esr_fsc {
 	int8_t level; /**< Translation level (-2..3) or ::ARMVIRT_ESR_FSC_NO_LEVEL. */
 };
 
-/** WFx trap (EC 0x01). In an HSR only @c ti (one bit) and CV/COND exist. */
+/** WFx trap (EC 0x01). In an HSR only CV, COND and a one-bit @c ti exist. */
 struct armvirt_esr_wfx {
 	bool cv;      /**< CV: @c cond is valid (AArch32). */
 	uint8_t cond; /**< COND. */
 	uint8_t ti;   /**< TI: 0 WFI, 1 WFE, 2 WFIT, 3 WFET. */
-	bool rv;      /**< RV: @c rn is valid. */
+	bool rv;      /**< RV: @c rn is valid (WFIT/WFET only). */
 	uint8_t rn;   /**< Rn: register holding the WFIT/WFET timeout. */
 };
 
@@ -170,7 +173,7 @@ struct armvirt_esr_cp {
 	uint8_t crn;	/**< CRn (VMRS: the FP register, e.g. 7 for MVFR0). */
 	uint8_t crm;	/**< CRm. */
 	uint8_t opc2;	/**< Opc2. */
-	uint8_t rt;	/**< Rt, AArch64 view of the register number. */
+	uint8_t rt;	/**< Rt: AArch64 view of the register number (HSR: R0-R15). */
 	bool read;	/**< Direction: true for MRC/VMRS (register read). */
 };
 
@@ -197,10 +200,12 @@ struct armvirt_esr_ldc {
 	bool read;    /**< Direction: true for LDC. */
 };
 
-/** The AArch32 condition alone (EC 0x07). */
+/** SME/SVE/SIMD/FP access trap (EC 0x07): the AArch32 condition; an HSR adds TA and coproc. */
 struct armvirt_esr_cond {
-	bool cv;      /**< CV. */
-	uint8_t cond; /**< COND. */
+	bool cv;	/**< CV. */
+	uint8_t cond;	/**< COND. */
+	bool ta;	/**< HSR only: TA, trapped Advanced SIMD use. */
+	uint8_t coproc; /**< HSR only: coproc (0b1010 when @c ta). */
 };
 
 /** Instruction not covered by another class (EC 0x0A). */
@@ -222,7 +227,8 @@ struct armvirt_esr_imm {
 struct armvirt_esr_smc32 {
 	bool cv;	  /**< CV. */
 	uint8_t cond;	  /**< COND. */
-	bool ccknownpass; /**< CCKNOWNPASS. */
+	bool ccknownpass; /**< CCKNOWNPASS: conditional, might have failed its check (CV, COND
+			     valid). */
 };
 
 /** MSR/MRS/SYS (EC 0x18) and MSRR/MRRS/SYSP (EC 0x14). */
@@ -239,8 +245,8 @@ struct armvirt_esr_sys {
 
 /** Trapped ERET (EC 0x1A). */
 struct armvirt_esr_eret {
-	bool eret;  /**< ERET: true for ERETAA/ERETAB. */
-	bool ereta; /**< ERETA: true for key B (ERETAB). */
+	bool eret;  /**< ERET: true for ERETAA/ERETAB, false for ERET. */
+	bool ereta; /**< ERETA: with @c eret, true for ERETAB (key B). */
 };
 
 /** TSTART (EC 0x1B). */
@@ -250,8 +256,8 @@ struct armvirt_esr_tstart {
 
 /** Pointer authentication failure (EC 0x1C). */
 struct armvirt_esr_fpac {
-	bool data_key; /**< Bit 1: a data key (else an instruction key). */
-	bool b_key;    /**< Bit 0: a B key (else an A key). */
+	bool dni; /**< DnI: a data key (else an instruction key). */
+	bool bna; /**< BnA: a B key (else an A key). */
 };
 
 /** SME trap (EC 0x1D). */
@@ -264,40 +270,51 @@ struct armvirt_esr_impdef {
 	uint32_t iss; /**< The IMPLEMENTATION DEFINED ISS. */
 };
 
-/** Instruction abort (EC 0x20, 0x21). An HSR has only @c ea, @c s1ptw and @c ifsc. */
+/** Instruction abort (EC 0x20, 0x21). An HSR has only @c fnv, @c ea, @c s1ptw and @c ifsc. */
 struct armvirt_esr_iabt {
-	uint8_t set;		    /**< SET (IFSC 0x10 with FEAT_RAS). */
-	bool fnv;		    /**< FnV: FAR is not valid. */
+	bool toplevel;		    /**< TopLevel (FEAT_THE). */
+	bool pfv;		    /**< PFV: PFAR_EL2 valid (external aborts, FEAT_PFAR). */
+	uint8_t set;		    /**< SET (IFSC 0x10 with FEAT_RAS): 0 UER, 2 UC, 3 UEO. */
+	bool fnv;		    /**< FnV (IFSC 0x10 only): FAR is not valid. */
 	bool ea;		    /**< EA. */
 	bool s1ptw;		    /**< S1PTW. */
 	uint8_t ifsc;		    /**< IFSC. */
 	struct armvirt_esr_fsc fsc; /**< IFSC decoded. */
+	bool dirtybit;		    /**< ISS2 DirtyBit. */
 	bool overlay;		    /**< ISS2 Overlay. */
 	bool assuredonly;	    /**< ISS2 AssuredOnly. */
+	bool hdbssf;		    /**< ISS2 HDBSSF. */
 };
 
 /**
  * Data abort (EC 0x24, 0x25). @c sas, @c sse, @c srt, @c sf and @c ar hold
- * only when @c isv is set; @c set when DFSC is 0x10, @c lst when DFSC is
- * 0x35. An HSR has no SF, AR, VNCR, SET, LST, FnV, FnP or ISS2 and a 4-bit SRT.
+ * only when @c isv is set, and @c toplevel, @c wu, @c fnp and @c pfv (which
+ * share their bits) only when it is clear. @c set and @c wu apply to
+ * synchronous external aborts (DFSC 0x10, 0x12-0x17), @c lst to translation,
+ * access flag and permission faults, @c fnv to DFSC 0x10 only. An HSR has a
+ * 4-bit SRT, @c ar, @c aet (DFSC 0x11) and @c fnv, and no other ISS or ISS2 fields.
  */
 struct armvirt_esr_dabt {
-	bool isv;		    /**< ISV: bits 23:14 hold a valid instruction syndrome. */
-	uint8_t sas;		    /**< SAS: log2 of the access size in bytes. */
-	bool sse;		    /**< SSE: sign-extend the loaded value. */
-	uint8_t srt;		    /**< SRT: transfer register. */
-	bool sf;		    /**< SF: 64-bit register. */
-	bool ar;		    /**< AR: acquire/release. */
-	bool vncr;		    /**< VNCR: fault on a VNCR_EL2-relative access. */
-	uint8_t set;		    /**< SET: synchronous error type. */
-	uint8_t lst;		    /**< LST: LD64B/ST64B* load/store type. */
-	bool fnp;		    /**< FnP: FAR not precise (ISV 0). */
-	bool fnv;		    /**< FnV: FAR not valid. */
-	bool ea;		    /**< EA. */
-	bool cm;		    /**< CM: cache maintenance. */
-	bool s1ptw;		    /**< S1PTW. */
-	bool wnr;		    /**< WnR: write. */
-	uint8_t dfsc;		    /**< DFSC. */
+	bool isv;      /**< ISV: bits 23:14 hold a valid instruction syndrome. */
+	uint8_t sas;   /**< SAS: log2 of the access size in bytes. */
+	bool sse;      /**< SSE: sign-extend the loaded value. */
+	uint8_t srt;   /**< SRT: transfer register. */
+	bool sf;       /**< SF: 64-bit register. */
+	bool ar;       /**< AR: acquire/release. */
+	bool toplevel; /**< TopLevel (ISV 0, FEAT_THE). */
+	uint8_t wu;    /**< WU (ISV 0, FEAT_RASv2): 2 store did not update, 3 updated. */
+	bool fnp;      /**< FnP (ISV 0): FAR not precise. */
+	bool pfv;      /**< PFV (ISV 0, FEAT_PFAR): PFAR_EL2 valid. */
+	bool vncr;     /**< VNCR: fault on a VNCR_EL2-relative access. */
+	uint8_t set;   /**< SET: synchronous error type, 0 UER, 2 UC, 3 UEO. */
+	uint8_t aet;   /**< HSR only: AET of an asynchronous abort (DFSC 0x11). */
+	uint8_t lst;   /**< LST: LD64B/ST64B* load/store type. */
+	bool fnv;      /**< FnV: FAR not valid. */
+	bool ea;       /**< EA. */
+	bool cm;       /**< CM: cache maintenance. */
+	bool s1ptw;    /**< S1PTW. */
+	bool wnr;      /**< WnR: write. */
+	uint8_t dfsc;  /**< DFSC. */
 	struct armvirt_esr_fsc fsc; /**< DFSC decoded. */
 	uint8_t xs;		    /**< ISS2 Xs. */
 	bool dirtybit;		    /**< ISS2 DirtyBit. */
@@ -306,19 +323,19 @@ struct armvirt_esr_dabt {
 	bool gcs;		    /**< ISS2 GCS. */
 	bool tagaccess;		    /**< ISS2 TagAccess. */
 	bool tnd;		    /**< ISS2 TnD. */
+	bool hdbssf;		    /**< ISS2 HDBSSF. */
 };
 
 /** Memory copy/set exception (EC 0x27). */
 struct armvirt_esr_mops {
-	bool meminst;	   /**< MemInst: SET* (else CPY*). */
-	bool issetg;	   /**< isSETG. */
-	uint8_t options;   /**< Options. */
-	bool fromepilogue; /**< FromEpilogue. */
-	bool wrongoption;  /**< WrongOption. */
-	bool optiona;	   /**< OptionA. */
-	uint8_t destreg;   /**< destreg. */
-	uint8_t srcreg;	   /**< srcreg. */
-	uint8_t sizereg;   /**< sizereg. */
+	bool meminst;	      /**< MemInst: SET* (else CPY*). */
+	bool issetg;	      /**< isSETG. */
+	uint8_t options;      /**< Options. */
+	bool fromepilogue;    /**< FromEpilogue. */
+	uint8_t formatoption; /**< FormatOption: 1 or 2 option A, 0 or 3 option B. */
+	uint8_t destreg;      /**< destreg. */
+	uint8_t srcreg;	      /**< srcreg. */
+	uint8_t sizereg;      /**< sizereg. */
 };
 
 /** Trapped floating-point exception (EC 0x28, 0x2C). */
@@ -336,18 +353,27 @@ struct armvirt_esr_fpexc {
 /** GCS exception (EC 0x2D). */
 struct armvirt_esr_gcs {
 	uint8_t extype; /**< ExType. */
-	uint8_t raddr;	/**< Raddr. */
-	uint8_t rn;	/**< Rvalue (data check) or Rn (GCSSTR). */
-	uint8_t it;	/**< IT. */
+	uint8_t raddr;	/**< Raddr (ExType 2). */
+	uint8_t rn;	/**< Rn (ExType 0) or Rvalue (ExType 2): ISS[9:5]. */
+	uint8_t it;	/**< IT (ExType 0). */
 };
 
-/** SError (EC 0x2F). With @c ids set only @c impdef holds. */
+/**
+ * SError (EC 0x2F). With @c ids set only @c impdef holds; otherwise the fields
+ * other than @c dfsc hold only for DFSC 0x11 (asynchronous SError, FEAT_RAS).
+ */
 struct armvirt_esr_serror {
 	bool ids;	 /**< IDS: IMPLEMENTATION DEFINED syndrome. */
 	uint32_t impdef; /**< ISS[23:0] when @c ids. */
+	bool els;	 /**< ELS (FEAT_RASv2): triggered by the instruction at ELR_ELx. */
+	uint8_t wu;	 /**< WU (FEAT_RASv2): 2 store did not update, 3 updated. */
+	bool vfv;	 /**< VFV (FEAT_RASv2): FAR_EL2 is valid. */
+	bool pfv;	 /**< PFV (FEAT_PFAR): PFAR_EL2 is valid. */
 	bool iesb;	 /**< IESB. */
 	uint8_t aet;	 /**< AET: 0 UC, 1 UEU, 2 UEO, 3 UER, 6 CE. */
 	bool ea;	 /**< EA. */
+	bool wnrv;	 /**< WnRV (FEAT_RASv2): @c wnr is valid. */
+	bool wnr;	 /**< WnR: a write (meaningful when @c wnrv). */
 	uint8_t dfsc;	 /**< DFSC: 0x00 uncategorized, 0x11 asynchronous SError. */
 };
 
@@ -370,6 +396,12 @@ struct armvirt_esr_wpt {
 	bool wnr;     /**< WnR. */
 	uint8_t dfsc; /**< DFSC (0x22). */
 	bool gcs;     /**< ISS2 GCS. */
+};
+
+/** Profiling exception (EC 0x3D). */
+struct armvirt_esr_prof {
+	uint8_t fsc; /**< FSC: 0 PMU overflow, 1 SPE buffer event, 2 trace buffer event. */
+	bool sync;   /**< SYNC: taken synchronously (FEAT_SEBEP). */
 };
 
 /** A decoded syndrome. Filled by armvirt_esr_decode() or armvirt_esr_decode_hsr(). */
@@ -408,7 +440,8 @@ struct armvirt_esr {
 		struct armvirt_esr_serror serror; /**< ::ARMVIRT_ESR_LAYOUT_SERROR */
 		struct armvirt_esr_dbg
 			dbg; /**< ::ARMVIRT_ESR_LAYOUT_BREAKPT, ::ARMVIRT_ESR_LAYOUT_SOFTSTP */
-		struct armvirt_esr_wpt wpt; /**< ::ARMVIRT_ESR_LAYOUT_WATCHPT */
+		struct armvirt_esr_wpt wpt;   /**< ::ARMVIRT_ESR_LAYOUT_WATCHPT */
+		struct armvirt_esr_prof prof; /**< ::ARMVIRT_ESR_LAYOUT_PROFILING */
 	} u;
 };
 
@@ -423,13 +456,15 @@ int armvirt_esr_decode(uint64_t esr, struct armvirt_esr *out);
 
 /**
  * @brief Decode an AArch32 HSR (Hyp Syndrome Register).
- *
- * HSR and ESR_EL2 agree on EC, IL and most ISS layouts. The differences: HSR
- * allocates only ECs 0x00, 0x01, 0x03-0x08, 0x0C, 0x0E, 0x11-0x13, 0x20-0x22,
- * 0x24 and 0x25 (others decode as reserved); WFx has a one-bit TI; data
- * aborts have a 4-bit SRT and no SF, AR, VNCR, SET, FnV; instruction aborts
- * have no SET or FnV; fault status codes follow the AArch32 long-descriptor
- * table (no negative levels, plus asynchronous aborts and debug events).
+ * * HSR is architecturally mapped to ESR_EL2[31:0] and they agree on EC, IL and
+ * the shape of the ISS layouts (Arm ARM, HSR). The differences: HSR allocates
+ * only ECs 0x00, 0x01, 0x03-0x08, 0x0C, 0x0E, 0x11-0x13, 0x20-0x22, 0x24 and
+ * 0x25 (others decode as reserved); register fields (Rt, Rt2, Rn, SRT) are
+ * four bits; WFx has a one-bit TI; EC 0x07 reports TA and coproc; data
+ * aborts have AR but no SF, VNCR, SET, LST or ISS2, and report AET in bits
+ * 11:10 for an asynchronous abort (DFSC 0x11); fault status codes follow the
+ * AArch32 long-descriptor table (levels 1-3, plus asynchronous aborts and
+ * debug exceptions).
  * @param hsr the register value
  * @param[out] out the decoded syndrome (@c hsr set)
  * @return 0, or ::ARMVIRT_EINVAL if @p out is NULL.
@@ -480,16 +515,27 @@ const char *armvirt_esr_fsc_type_name(unsigned type);
 
 /** When a field holds meaning; fields are listed always, printed when present. */
 enum armvirt_esr_when {
-	ARMVIRT_ESR_WHEN_ALWAYS,    /**< Always. */
-	ARMVIRT_ESR_WHEN_ISV,	    /**< Data abort with ISV set. */
-	ARMVIRT_ESR_WHEN_NOT_ISV,   /**< Data abort with ISV clear. */
-	ARMVIRT_ESR_WHEN_FSC_SEA,   /**< Abort whose FSC is a synchronous external abort (SET). */
-	ARMVIRT_ESR_WHEN_FSC_LS64,  /**< Data abort with DFSC 0x35 (LST). */
-	ARMVIRT_ESR_WHEN_IDS,	    /**< SError with IDS set. */
-	ARMVIRT_ESR_WHEN_NOT_IDS,   /**< SError with IDS clear. */
-	ARMVIRT_ESR_WHEN_SSTEP_ISV, /**< Software step with ISV set. */
-	ARMVIRT_ESR_WHEN_WPTV,	    /**< Watchpoint with WPTV set. */
-	ARMVIRT_ESR_WHEN_RV,	    /**< WFx with RV set. */
+	ARMVIRT_ESR_WHEN_ALWAYS,      /**< Always. */
+	ARMVIRT_ESR_WHEN_ISV,	      /**< Data abort with ISV set. */
+	ARMVIRT_ESR_WHEN_NOT_ISV,     /**< Data abort with ISV clear. */
+	ARMVIRT_ESR_WHEN_SEA,	      /**< FSC 0x10, or (data abort) 0x12-0x17: external abort. */
+	ARMVIRT_ESR_WHEN_SEA_NOT_ISV, /**< Data abort, ISV clear, external abort FSC. */
+	ARMVIRT_ESR_WHEN_FSC_0X10,    /**< Abort with FSC 0x10 (FnV). */
+	ARMVIRT_ESR_WHEN_LST,	  /**< Data abort: translation, access flag or permission fault. */
+	ARMVIRT_ESR_WHEN_ASYNC,	  /**< HSR data abort with DFSC 0x11 (AET). */
+	ARMVIRT_ESR_WHEN_IDS,	  /**< SError with IDS set. */
+	ARMVIRT_ESR_WHEN_NOT_IDS, /**< SError with IDS clear. */
+	ARMVIRT_ESR_WHEN_SERROR_RAS,  /**< SError with IDS clear and DFSC 0x11. */
+	ARMVIRT_ESR_WHEN_SSTEP_ISV,   /**< Software step with ISV set. */
+	ARMVIRT_ESR_WHEN_WPTV,	      /**< Watchpoint with WPTV set. */
+	ARMVIRT_ESR_WHEN_WFXT,	      /**< WFIT or WFET (TI bit 1 set). */
+	ARMVIRT_ESR_WHEN_RV,	      /**< WFx with RV set. */
+	ARMVIRT_ESR_WHEN_CCKNOWNPASS, /**< AArch32 SMC with CCKNOWNPASS set. */
+	ARMVIRT_ESR_WHEN_ERETA,	      /**< Trapped ERETAA/ERETAB (ERET bit set). */
+	ARMVIRT_ESR_WHEN_LDC_IMM,     /**< LDC/STC immediate form (AM bit 2 clear). */
+	ARMVIRT_ESR_WHEN_GCS_CHECK,   /**< GCS data check exception (ExType 0). */
+	ARMVIRT_ESR_WHEN_GCS_STR,     /**< Trapped GCSSTR/GCSSTTR (ExType 2). */
+	ARMVIRT_ESR_WHEN_HSR_TA,      /**< HSR FP/SIMD trap with TA set. */
 };
 
 /** One field of an ISS layout. */
@@ -618,7 +664,11 @@ bool armvirt_esr_hpfar_valid(const struct armvirt_esr *e);
 
 /** armvirt_esr_fault_ipa(): the IPA is exact (page from HPFAR, offset from FAR). */
 #define ARMVIRT_ESR_IPA_EXACT 0
-/** armvirt_esr_fault_ipa(): FnV was set, only the page (offset 0) is known. */
+/**
+ * armvirt_esr_fault_ipa(): only the page is known (offset 0): the fault was on a
+ * stage-1 table walk (S1PTW; HPFAR_EL2 names the descriptor's page and FAR the
+ * original access) or FnV says FAR is not valid.
+ */
 #define ARMVIRT_ESR_IPA_PAGE 1
 
 /**
@@ -633,8 +683,8 @@ bool armvirt_esr_hpfar_valid(const struct armvirt_esr *e);
  * @param far FAR_EL2 (or HDFAR/HIFAR) as read at the exception
  * @param ipa_bits the guest's IPA size (VTCR_EL2.T0SZ gives 64 - T0SZ), 32..56
  * @param[out] ipa the faulting IPA
- * @return ::ARMVIRT_ESR_IPA_EXACT, or ::ARMVIRT_ESR_IPA_PAGE when FnV says
- *         FAR is not valid (page offset unknown, returned as 0);
+ * @return ::ARMVIRT_ESR_IPA_EXACT, or ::ARMVIRT_ESR_IPA_PAGE when only the page
+ *         is known (S1PTW, or FnV set), the offset then returned as 0;
  *         ::ARMVIRT_EINVAL for NULL pointers, a non-abort class or
  *         @p ipa_bits out of range; ::ARMVIRT_ENOENT when HPFAR_EL2 is not
  *         valid for this fault (see armvirt_esr_hpfar_valid());

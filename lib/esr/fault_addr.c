@@ -43,7 +43,7 @@ int armvirt_esr_fault_ipa(const struct armvirt_esr *e, uint64_t hpfar, uint64_t 
 {
 	uint64_t page;
 	uint64_t v;
-	bool fnv;
+	bool page_only;
 
 	if (e == NULL || ipa == NULL || ipa_bits < IPA_BITS_MIN || ipa_bits > IPA_BITS_MAX)
 		return ARMVIRT_EINVAL;
@@ -55,10 +55,18 @@ int armvirt_esr_fault_ipa(const struct armvirt_esr *e, uint64_t hpfar, uint64_t 
 	       << PAGE_SHIFT;
 	if (page >> ipa_bits)
 		return ARMVIRT_ERANGE;
-	fnv = e->layout == ARMVIRT_ESR_LAYOUT_DABT ? e->u.dabt.fnv : e->u.iabt.fnv;
+	/*
+	 * On a stage-1 walk HPFAR_EL2 names the page of the descriptor being
+	 * fetched while FAR_EL2 describes the original access, so their offsets
+	 * are unrelated; with FnV, FAR holds nothing.
+	 */
+	if (e->layout == ARMVIRT_ESR_LAYOUT_DABT)
+		page_only = e->u.dabt.s1ptw || e->u.dabt.fnv;
+	else
+		page_only = e->u.iabt.s1ptw || e->u.iabt.fnv;
 	v = page;
-	if (!fnv)
+	if (!page_only)
 		v |= armvirt_field_get(far, 0, PAGE_SHIFT);
 	*ipa = armvirt_ipa(v);
-	return fnv ? ARMVIRT_ESR_IPA_PAGE : ARMVIRT_ESR_IPA_EXACT;
+	return page_only ? ARMVIRT_ESR_IPA_PAGE : ARMVIRT_ESR_IPA_EXACT;
 }

@@ -65,7 +65,7 @@ static void put_int(struct out *o, int v)
 
 static void put_reg(struct out *o, char kind, unsigned r)
 {
-	if (r == 31) {
+	if (r == 31 && kind != 'r') {
 		put_s(o, kind == 'w' ? "wzr" : "xzr");
 		return;
 	}
@@ -148,7 +148,7 @@ static void summary_cp(struct out *o, const struct armvirt_esr *e)
 
 	if (c->coproc == 10) {
 		put_s(o, "VMRS ");
-		put_reg(o, 'x', c->rt);
+		put_reg(o, e->hsr ? 'r' : 'x', c->rt);
 		put_s(o, ", ");
 		put_s(o, name ? name : "unknown FP register");
 		return;
@@ -158,7 +158,7 @@ static void summary_cp(struct out *o, const struct armvirt_esr *e)
 	put_s(o, ", ");
 	put_dec(o, c->opc1);
 	put_s(o, ", ");
-	put_reg(o, 'x', c->rt);
+	put_reg(o, e->hsr ? 'r' : 'x', c->rt);
 	put_s(o, ", c");
 	put_dec(o, c->crn);
 	put_s(o, ", c");
@@ -182,9 +182,9 @@ static void summary_cp64(struct out *o, const struct armvirt_esr *e)
 	put_s(o, ", ");
 	put_dec(o, c->opc1);
 	put_s(o, ", ");
-	put_reg(o, 'x', c->rt);
+	put_reg(o, e->hsr ? 'r' : 'x', c->rt);
 	put_s(o, ", ");
-	put_reg(o, 'x', c->rt2);
+	put_reg(o, e->hsr ? 'r' : 'x', c->rt2);
 	put_s(o, ", c");
 	put_dec(o, c->crm);
 	if (name) {
@@ -192,6 +192,24 @@ static void summary_cp64(struct out *o, const struct armvirt_esr *e)
 		put_s(o, name);
 		put_c(o, ')');
 	}
+}
+
+/* SET of a synchronous external abort (Arm ARM, ESR_EL2 SET). */
+static const char *const set_names[] = { "recoverable (UER)", "reserved SET", "uncontainable (UC)",
+					 "restartable (UEO)" };
+
+static void put_abort_tail(struct out *o, struct armvirt_esr_fsc fsc, bool sea, uint8_t set,
+			   bool s1ptw, bool fnv)
+{
+	put_fsc(o, fsc);
+	if (sea) {
+		put_s(o, ", ");
+		put_s(o, set_names[set & 3u]);
+	}
+	if (s1ptw)
+		put_s(o, ", on a stage-1 table walk");
+	if (fnv)
+		put_s(o, ", FAR not valid");
 }
 
 static void summary_dabt(struct out *o, const struct armvirt_esr *e)
@@ -205,12 +223,13 @@ static void summary_dabt(struct out *o, const struct armvirt_esr *e)
 		put_c(o, ' ');
 		put_dec(o, UINT64_C(1) << d->sas);
 		put_s(o, d->wnr ? " bytes from " : " bytes to ");
-		if (e->hsr) {
-			put_c(o, 'r');
-			put_dec(o, d->srt);
-		} else {
-			put_reg(o, d->sf ? 'x' : 'w', d->srt);
-		}
+		char kind = 'w';
+
+		if (e->hsr)
+			kind = 'r';
+		else if (d->sf)
+			kind = 'x';
+		put_reg(o, kind, d->srt);
 		if (d->sse)
 			put_s(o, ", sign-extended");
 		if (d->ar)
@@ -219,20 +238,16 @@ static void summary_dabt(struct out *o, const struct armvirt_esr *e)
 		put_s(o, " (no instruction syndrome)");
 	}
 	put_s(o, ", ");
-	put_fsc(o, d->fsc);
-	if (d->s1ptw)
-		put_s(o, ", on a stage-1 table walk");
-	if (d->fnv)
-		put_s(o, ", FAR not valid");
+	put_abort_tail(o, d->fsc, !e->hsr && d->fsc.type == ARMVIRT_ESR_FSC_SEA, d->set, d->s1ptw,
+		       d->fnv);
 }
 
 static void summary_iabt(struct out *o, const struct armvirt_esr *e)
 {
-	put_fsc(o, e->u.iabt.fsc);
-	if (e->u.iabt.s1ptw)
-		put_s(o, ", on a stage-1 table walk");
-	if (e->u.iabt.fnv)
-		put_s(o, ", FAR not valid");
+	const struct armvirt_esr_iabt *i = &e->u.iabt;
+
+	put_abort_tail(o, i->fsc, !e->hsr && i->fsc.type == ARMVIRT_ESR_FSC_SEA, i->set, i->s1ptw,
+		       i->fnv);
 }
 
 static const char *const wfx_names[] = { "WFI", "WFE", "WFIT", "WFET" };
@@ -241,6 +256,22 @@ static const char *const other_names[] = { "ST64BV", "ST64BV0", "LD64B or ST64B"
 static const char *const sme_names[] = { "SME disabled", "illegal in streaming mode",
 					 "PSTATE.SM is 0", "PSTATE.ZA is 0", "ZT0 disabled" };
 static const char *const gcs_names[] = { "data check", "EXLOCK", "trapped GCSSTR/GCSSTTR" };
+/* GCS data check IT values (Arm ARM, ESR_EL2 GCS ISS); unlisted values are reserved. */
+static const char *const gcs_it_names[] = { "RET",    "GCSPOPM", "RETAA", "RETAB",    "GCSSS1",
+					    "GCSSS2", NULL,	 NULL,	  "GCSPOPCX", "GCSPOPX" };
+static const char *const prof_names[] = { "PMU overflow", "profiling buffer management event",
+					  "trace buffer management event" };
+
+static void summary_gcs(struct out *o, const struct armvirt_esr_gcs *g)
+{
+	put_s(o, g->extype < ARRAY_SIZE(gcs_names) ? gcs_names[g->extype] : "reserved ExType");
+	if (g->extype == 0) {
+		put_s(o, " on ");
+		put_s(o, g->it < ARRAY_SIZE(gcs_it_names) && gcs_it_names[g->it]
+				 ? gcs_it_names[g->it]
+				 : "reserved IT");
+	}
+}
 static const char *const aet_names[] = { "uncontainable (UC)", "unrecoverable (UEU)",
 					 "restartable (UEO)",  "recoverable (UER)",
 					 "reserved AET",       "reserved AET",
@@ -288,7 +319,7 @@ static void summary(struct out *o, const struct armvirt_esr *e)
 		break;
 	case ARMVIRT_ESR_LAYOUT_LDC:
 		put_s(o, e->u.ldc.read ? "LDC p14, c5, [" : "STC p14, c5, [");
-		put_reg(o, 'x', e->u.ldc.rn);
+		put_reg(o, e->hsr ? 'r' : 'x', e->u.ldc.rn);
 		put_s(o, e->u.ldc.add ? "], #+" : "], #-");
 		put_dec(o, (uint64_t)e->u.ldc.imm8 * 4u);
 		break;
@@ -316,8 +347,8 @@ static void summary(struct out *o, const struct armvirt_esr *e)
 		break;
 	case ARMVIRT_ESR_LAYOUT_FPAC:
 		put_s(o, "authentication failed with key ");
-		put_c(o, e->u.fpac.data_key ? 'D' : 'I');
-		put_c(o, e->u.fpac.b_key ? 'B' : 'A');
+		put_c(o, e->u.fpac.dni ? 'D' : 'I');
+		put_c(o, e->u.fpac.bna ? 'B' : 'A');
 		break;
 	case ARMVIRT_ESR_LAYOUT_SME:
 		put_s(o, e->u.sme.smtc < ARRAY_SIZE(sme_names) ? sme_names[e->u.sme.smtc]
@@ -331,12 +362,19 @@ static void summary(struct out *o, const struct armvirt_esr *e)
 		break;
 	case ARMVIRT_ESR_LAYOUT_MOPS:
 		put_s(o, e->u.mops.meminst ? (e->u.mops.issetg ? "SETG*" : "SET*") : "CPY*");
-		if (e->u.mops.wrongoption)
-			put_s(o, ", wrong option");
+		put_s(o, e->u.mops.fromepilogue ? " epilogue" : " prologue/main");
+		/* FormatOption 0b01 and 0b10 are option A, 0b00 and 0b11 option B. */
+		put_s(o, (e->u.mops.formatoption == 1 || e->u.mops.formatoption == 2)
+				 ? ", option A"
+				 : ", option B");
 		break;
 	case ARMVIRT_ESR_LAYOUT_GCS:
-		put_s(o, e->u.gcs.extype < ARRAY_SIZE(gcs_names) ? gcs_names[e->u.gcs.extype]
-								 : "reserved ExType");
+		summary_gcs(o, &e->u.gcs);
+		break;
+	case ARMVIRT_ESR_LAYOUT_PROFILING:
+		put_s(o, e->u.prof.fsc < ARRAY_SIZE(prof_names) ? prof_names[e->u.prof.fsc]
+								: "reserved FSC");
+		put_s(o, e->u.prof.sync ? ", synchronous" : ", asynchronous");
 		break;
 	case ARMVIRT_ESR_LAYOUT_SERROR:
 		if (e->u.serror.ids) {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Fault status codes (DFSC/IFSC). AArch64: Arm ARM D24.2.40, the DFSC table of
+ * Fault status codes (DFSC/IFSC). AArch64: Arm ARM, the DFSC table of
  * ESR_EL2 (with FEAT_LPA2 level -1 and FEAT_D128 level -2 codes). AArch32:
  * the long-descriptor fault status encodings HSR uses.
  */
@@ -89,11 +89,12 @@ static const struct fsc_entry fsc64[64] = {
 };
 
 /*
- * AArch32 long-descriptor format (HSR, HDFAR/HIFAR faults): levels 1..3
- * only (level 0 codes are reserved), asynchronous aborts and debug events.
+ * HSR DFSC/IFSC (Arm ARM, HSR): long-descriptor codes with levels 1..3, code
+ * 0x00 for an address size fault on the translation table base register
+ * (reported as level 0), asynchronous aborts and debug exceptions.
  */
 static const struct fsc_entry fsc32[64] = {
-	RSV,
+	E(ADDR_SIZE, 0),
 	E(ADDR_SIZE, 1),
 	E(ADDR_SIZE, 2),
 	E(ADDR_SIZE, 3), /* 0x00 */
@@ -197,8 +198,8 @@ static const char *const type_names[] = {
 	[ARMVIRT_ESR_FSC_IMPDEF_LOCKDOWN] = "IMPLEMENTATION DEFINED fault (lockdown)",
 	[ARMVIRT_ESR_FSC_IMPDEF_ATOMIC] =
 		"IMPLEMENTATION DEFINED fault (unsupported exclusive or atomic access)",
-	[ARMVIRT_ESR_FSC_ASYNC_EXTERNAL] = "asynchronous external abort",
-	[ARMVIRT_ESR_FSC_ASYNC_PARITY] = "asynchronous parity/ECC error",
+	[ARMVIRT_ESR_FSC_ASYNC_EXTERNAL] = "asynchronous SError",
+	[ARMVIRT_ESR_FSC_ASYNC_PARITY] = "asynchronous SError from a parity/ECC error",
 	[ARMVIRT_ESR_FSC_DEBUG] = "debug exception",
 	[ARMVIRT_ESR_FSC_RESERVED] = "reserved fault status code",
 };

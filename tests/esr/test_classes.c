@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Syndrome decoding against values worked by hand from the Arm ARM
- * (D24.2.40, ESR_EL2: the EC table and each "ISS encoding for ..." table).
+ * (ESR_EL2 and HSR: the EC tables and each "ISS encoding for ..." table).
  * Each ESR is written as the sum of its fields: EC << 26, IL << 25, then the
  * ISS fields at the positions the manual gives.
  */
@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -81,7 +82,7 @@ static void test_every_ec(void **state)
 		{ 0x38, "BKPT32", ARMVIRT_ESR_LAYOUT_IMM16 },
 		{ 0x3a, "VECTOR_CATCH", ARMVIRT_ESR_LAYOUT_BREAKPT },
 		{ 0x3c, "BRK64", ARMVIRT_ESR_LAYOUT_IMM16 },
-		{ 0x3d, "PROFILING", ARMVIRT_ESR_LAYOUT_NONE },
+		{ 0x3d, "PROFILING", ARMVIRT_ESR_LAYOUT_PROFILING },
 	};
 	unsigned ec;
 	size_t i;
@@ -151,13 +152,16 @@ static void test_dabt_no_isv_and_iss2(void **state)
 	struct armvirt_esr e;
 
 	(void)state;
-	/* DABT_CUR, FnV bit 10, WnR, DFSC 0b001110 permission fault level 2. */
-	e = dec(EC(0x25) | IL | 0x400 | 0x40 | 0x0e);
-	assert_true(e.raw == 0x9600044eu);
+	/* DABT_CUR, WnR, DFSC 0b001110 permission fault level 2. */
+	e = dec(EC(0x25) | IL | 0x40 | 0x0e);
+	assert_true(e.raw == 0x9600004eu);
 	assert_false(e.u.dabt.isv);
-	assert_true(e.u.dabt.fnv);
 	assert_int_equal(e.u.dabt.fsc.type, ARMVIRT_ESR_FSC_PERMISSION);
 	assert_int_equal(e.u.dabt.fsc.level, 2);
+	/* Synchronous external abort (DFSC 0b010000) with FnV (bit 10): FAR not valid. */
+	e = dec(EC(0x25) | IL | 0x400 | 0x10);
+	assert_true(e.raw == 0x96000410u);
+	assert_true(e.u.dabt.fnv);
 
 	/* Synchronous external abort (DFSC 0b010000), SET=0b10 (UC) at bits 12:11, EA, CM, VNCR. */
 	e = dec(EC(0x24) | IL | 0x2000 | 0x1000 | 0x200 | 0x100 | 0x10);
@@ -169,26 +173,51 @@ static void test_dabt_no_isv_and_iss2(void **state)
 	assert_int_equal(e.u.dabt.fsc.type, ARMVIRT_ESR_FSC_SEA);
 	assert_int_equal(e.u.dabt.fsc.level, ARMVIRT_ESR_FSC_NO_LEVEL);
 
-	/* DFSC 0b110101 (LD64B/ST64B unsupported), LST=0b01 (ST64BV) at bits 12:11. */
-	e = dec(EC(0x24) | IL | 0x800 | 0x35);
-	assert_int_equal(e.u.dabt.lst, 1);
+	/* FnV (bit 10) only means something for DFSC 0b010000. */
+	e = dec(EC(0x24) | IL | 0x400 | 0x07);
+	assert_false(e.u.dabt.fnv);
+
+	/* LST (bits 12:11) for a translation fault: 0b10, an LD64B or ST64B. */
+	e = dec(EC(0x24) | IL | 0x1000 | 0x07);
+	assert_int_equal(e.u.dabt.lst, 2);
+	assert_int_equal(e.u.dabt.set, 0);
+	/* DFSC 0b110101: unsupported exclusive or atomic access; neither LST nor SET. */
+	e = dec(EC(0x24) | IL | 0x1800 | 0x35);
+	assert_int_equal(e.u.dabt.lst, 0);
 	assert_int_equal(e.u.dabt.set, 0);
 	assert_int_equal(e.u.dabt.fsc.type, ARMVIRT_ESR_FSC_IMPDEF_ATOMIC);
 
+	/* External abort on a walk (DFSC 0b010101, level 1), ISV 0: SET 0b11 (UEO) at 12:11,
+	 * WU 0b11 at 17:16, PFV at 14 (FEAT_RASv2, FEAT_PFAR). */
+	e = dec(EC(0x24) | IL | 0x30000 | 0x4000 | 0x1800 | 0x15);
+	assert_int_equal(e.u.dabt.set, 3);
+	assert_int_equal(e.u.dabt.wu, 3);
+	assert_true(e.u.dabt.pfv);
+	assert_int_equal(e.u.dabt.fsc.type, ARMVIRT_ESR_FSC_SEA_TTW);
+	assert_int_equal(e.u.dabt.fsc.level, 1);
+	/* The same bits with ISV set are SRT and AR, not WU and PFV. */
+	e = dec(EC(0x24) | IL | 0x01000000 | 0x30000 | 0x4000 | 0x15);
+	assert_int_equal(e.u.dabt.wu, 0);
+	assert_false(e.u.dabt.pfv);
+	assert_int_equal(e.u.dabt.srt, 3);
+	assert_true(e.u.dabt.ar);
+
 	/* ISS2 (bits 55:32): Xs=5 [4:0], DirtyBit [5], Overlay [6], AssuredOnly [7], GCS [8],
-	 * TagAccess [9], TnD [10]; S1PTW [7] of ISS. FnP is bit 21 with ISV 0. */
-	e = dec(((uint64_t)0x7e5 << 32) | EC(0x24) | IL | 0x200000 | 0x80 | 0x0d);
-	assert_int_equal(e.iss2, 0x7e5);
+	 * TagAccess [9], TnD [10], HDBSSF [11]; with ISV 0, TopLevel is bit 21 and FnP bit 15;
+	 * S1PTW [7]. */
+	e = dec(((uint64_t)0xfe5 << 32) | EC(0x24) | IL | 0x200000 | 0x8000 | 0x80 | 0x0d);
+	assert_int_equal(e.iss2, 0xfe5);
 	assert_int_equal(e.u.dabt.xs, 5);
 	assert_true(e.u.dabt.dirtybit && e.u.dabt.overlay && e.u.dabt.assuredonly);
-	assert_true(e.u.dabt.gcs && e.u.dabt.tagaccess && e.u.dabt.tnd);
-	assert_true(e.u.dabt.fnp);
+	assert_true(e.u.dabt.gcs && e.u.dabt.tagaccess && e.u.dabt.tnd && e.u.dabt.hdbssf);
+	assert_true(e.u.dabt.toplevel && e.u.dabt.fnp);
+	assert_false(e.u.dabt.sse || e.u.dabt.sf);
 	assert_true(e.u.dabt.s1ptw);
 	assert_true(e.res0 == 0);
 
-	/* An ISS2 bit no data-abort field defines (bit 11 of ISS2) is reported as RES0. */
-	e = dec(((uint64_t)0x800 << 32) | EC(0x24) | IL | 0x07);
-	assert_true(e.res0 == (UINT64_C(1) << 43));
+	/* An ISS2 bit no data-abort field defines (bit 12 of ISS2) is reported as RES0. */
+	e = dec(((uint64_t)0x1000 << 32) | EC(0x24) | IL | 0x07);
+	assert_true(e.res0 == (UINT64_C(1) << 44));
 }
 
 static void test_iabt(void **state)
@@ -196,16 +225,23 @@ static void test_iabt(void **state)
 	struct armvirt_esr e;
 
 	(void)state;
-	/* IFSC 0b001111 permission fault level 3; ISS2 Overlay [6] and AssuredOnly [7]. */
-	e = dec(((uint64_t)0xc0 << 32) | EC(0x20) | IL | 0x0f);
-	assert_true((uint32_t)e.raw == 0x8200000fu);
+	/* IFSC 0b001111 permission fault level 3; ISS2 DirtyBit [5], Overlay [6],
+	 * AssuredOnly [7], HDBSSF [11]; TopLevel is ISS bit 21. */
+	e = dec(((uint64_t)0x8e0 << 32) | EC(0x20) | IL | 0x200000 | 0x0f);
+	assert_true((uint32_t)e.raw == 0x8220000fu);
 	assert_int_equal(e.u.iabt.ifsc, 0x0f);
 	assert_int_equal(e.u.iabt.fsc.type, ARMVIRT_ESR_FSC_PERMISSION);
 	assert_int_equal(e.u.iabt.fsc.level, 3);
-	assert_true(e.u.iabt.overlay && e.u.iabt.assuredonly);
-	/* S1PTW, EA, FnV, IFSC 0b010000 with SET 0b11 (UEO). */
-	e = dec(EC(0x21) | IL | 0x1800 | 0x400 | 0x200 | 0x80 | 0x10);
-	assert_true(e.u.iabt.s1ptw && e.u.iabt.ea && e.u.iabt.fnv);
+	assert_true(e.u.iabt.dirtybit && e.u.iabt.overlay && e.u.iabt.assuredonly);
+	assert_true(e.u.iabt.hdbssf && e.u.iabt.toplevel);
+	assert_true(e.res0 == 0);
+	/* FnV and SET mean nothing for a translation fault. */
+	e = dec(EC(0x20) | IL | 0x1800 | 0x400 | 0x05);
+	assert_false(e.u.iabt.fnv);
+	assert_int_equal(e.u.iabt.set, 0);
+	/* S1PTW, EA, FnV, PFV (bit 14), IFSC 0b010000 with SET 0b11 (UEO). */
+	e = dec(EC(0x21) | IL | 0x4000 | 0x1800 | 0x400 | 0x200 | 0x80 | 0x10);
+	assert_true(e.u.iabt.s1ptw && e.u.iabt.ea && e.u.iabt.fnv && e.u.iabt.pfv);
 	assert_int_equal(e.u.iabt.set, 3);
 }
 
@@ -218,6 +254,10 @@ static void test_wfx(void **state)
 	assert_int_equal(e.u.wfx.ti, 0);
 	e = dec(0x06000001u); /* WFE */
 	assert_int_equal(e.u.wfx.ti, 1);
+	/* RV is RES0 unless TI[1] is set: WFE with bit 2 and Rn bits set reports neither. */
+	e = dec(EC(0x01) | IL | (3u << 5) | 0x4 | 0x1);
+	assert_false(e.u.wfx.rv);
+	assert_int_equal(e.u.wfx.rn, 0);
 	/* WFIT x3: TI=0b10, RV bit 2, Rn=3 at bits 9:5. */
 	e = dec(EC(0x01) | IL | (3u << 5) | 0x4 | 0x2);
 	assert_true(e.raw == 0x06000066u);
@@ -345,15 +385,23 @@ static void test_imm_and_small_classes(void **state)
 	assert_int_equal(e.u.imm.imm16, 0x3e8);
 	e = dec(0xe0000005u); /* BKPT #5, T32 */
 	assert_int_equal(e.u.imm.imm16, 5);
-	/* SMC from AArch32: CV, COND 0b1110, CCKNOWNPASS bit 19. */
-	e = dec(EC(0x13) | IL | 0x01000000 | 0x00e00000 | 0x80000);
-	assert_true(e.raw == 0x4fe80000u);
+	/* SMC from AArch32 that might have failed its condition: CCKNOWNPASS bit 19, then CV
+	 * and COND (0b0001) are valid. */
+	e = dec(EC(0x13) | IL | 0x01000000 | 0x00100000 | 0x80000);
+	assert_true(e.raw == 0x4f180000u);
 	assert_true(e.u.smc32.cv && e.u.smc32.ccknownpass);
-	assert_int_equal(e.u.smc32.cond, 0xe);
+	assert_int_equal(e.u.smc32.cond, 1);
+	e = dec(EC(0x13) | IL); /* unconditional or passed: CV and COND are RES0 */
+	assert_false(e.u.smc32.cv || e.u.smc32.ccknownpass);
 	e = dec(0x6a000003u); /* ERETAB: EC 0x1a, ERET bit 1, ERETA bit 0 */
 	assert_true(e.u.eret.eret && e.u.eret.ereta);
-	e = dec(0x72000003u); /* FPAC with key DB: bit 1 data key, bit 0 key B */
-	assert_true(e.u.fpac.data_key && e.u.fpac.b_key);
+	e = dec(0x6a000001u); /* ERETA is RES0 for a plain ERET */
+	assert_false(e.u.eret.eret || e.u.eret.ereta);
+	e = dec(0x72000003u); /* PAC fail with key DB: DnI bit 1, BnA bit 0 */
+	assert_true(e.u.fpac.dni && e.u.fpac.bna);
+	e = dec(0xf6000003u); /* profiling: FSC 1 (SPE buffer) at 5:1, SYNC bit 0 */
+	assert_int_equal(e.u.prof.fsc, 1);
+	assert_true(e.u.prof.sync);
 	e = dec(0x36000002u); /* BTI, BTYPE 0b10 */
 	assert_int_equal(e.u.bti.btype, 2);
 	e = dec(0x76000002u); /* SME, SMTC 2 (PSTATE.SM 0) */
@@ -375,13 +423,14 @@ static void test_mops_fpexc_gcs(void **state)
 	struct armvirt_esr e;
 
 	(void)state;
-	/* SET*: MemInst 24, destreg 1 at 14:10, srcreg 2 at 9:5, sizereg 3 at 4:0;
-	 * Options 0b0101 at 22:19, FromEpilogue 18, WrongOption 17, OptionA 16, isSETG 23. */
+	/* SETG*: MemInst 24, isSETG 23, Options 0b0101 at 22:19, FromEpilogue 18,
+	 * FormatOption 0b11 at 17:16, destreg 1 at 14:10, srcreg 2 at 9:5, sizereg 3 at 4:0. */
 	e = dec(EC(0x27) | IL | 0x01000000 | 0x800000 | (5u << 19) | 0x40000 | 0x20000 | 0x10000 |
 		(1u << 10) | (2u << 5) | 3);
 	assert_true(e.u.mops.meminst && e.u.mops.issetg);
 	assert_int_equal(e.u.mops.options, 5);
-	assert_true(e.u.mops.fromepilogue && e.u.mops.wrongoption && e.u.mops.optiona);
+	assert_true(e.u.mops.fromepilogue);
+	assert_int_equal(e.u.mops.formatoption, 3);
 	assert_int_equal(e.u.mops.destreg, 1);
 	assert_int_equal(e.u.mops.srcreg, 2);
 	assert_int_equal(e.u.mops.sizereg, 3);
@@ -398,12 +447,19 @@ static void test_mops_fpexc_gcs(void **state)
 	assert_true(e.u.fpexc.idf && e.u.fpexc.ixf && e.u.fpexc.uff && e.u.fpexc.off &&
 		    e.u.fpexc.iof);
 
-	/* GCS data check on RETAA: ExType 0, Raddr 2 at 14:10, Rvalue 3 at 9:5, IT 2. */
-	e = dec(0xb6000862u);
+	/* GCS data check on RETAA: ExType 0, Rn 30 at 9:5, IT 0b00010; Raddr (14:10) is RES0
+	 * for a data check. */
+	e = dec(EC(0x2d) | IL | (30u << 5) | 2);
+	assert_true(e.raw == 0xb60003c2u);
 	assert_int_equal(e.u.gcs.extype, 0);
-	assert_int_equal(e.u.gcs.raddr, 2);
-	assert_int_equal(e.u.gcs.rn, 3);
+	assert_int_equal(e.u.gcs.rn, 30);
 	assert_int_equal(e.u.gcs.it, 2);
+	/* Trapped GCSSTR: ExType 0b0010 at 23:20, Raddr 4 at 14:10, Rvalue 5 at 9:5. */
+	e = dec(EC(0x2d) | IL | (2u << 20) | (4u << 10) | (5u << 5));
+	assert_int_equal(e.u.gcs.extype, 2);
+	assert_int_equal(e.u.gcs.raddr, 4);
+	assert_int_equal(e.u.gcs.rn, 5);
+	assert_int_equal(e.u.gcs.it, 0);
 }
 
 static void test_serror_and_debug(void **state)
@@ -417,6 +473,19 @@ static void test_serror_and_debug(void **state)
 	assert_int_equal(e.u.serror.aet, 3);
 	assert_true(e.u.serror.iesb && e.u.serror.ea);
 	assert_int_equal(e.u.serror.dfsc, 0x11);
+	/* FEAT_RASv2/PFAR: ELS 18, WU 0b10 at 17:16, VFV 15, PFV 14, WnRV 7, WnR 6. */
+	e = dec(EC(0x2f) | IL | 0x40000 | 0x20000 | 0x8000 | 0x4000 | 0x80 | 0x40 | 0x11);
+	assert_true(e.u.serror.els && e.u.serror.vfv && e.u.serror.pfv);
+	assert_int_equal(e.u.serror.wu, 2);
+	assert_true(e.u.serror.wnrv && e.u.serror.wnr);
+	assert_true(e.res0 == 0);
+	/* Uncategorized (DFSC 0): the other fields are RES0. */
+	e = dec(EC(0x2f) | IL | (3u << 10) | 0x40);
+	assert_int_equal(e.u.serror.aet, 0);
+	assert_false(e.u.serror.wnr);
+	/* WnR without WnRV: reported, but not valid. */
+	e = dec(EC(0x2f) | IL | 0x40 | 0x11);
+	assert_true(e.u.serror.wnr && !e.u.serror.wnrv);
 	/* IDS: the rest is an IMPLEMENTATION DEFINED syndrome. */
 	e = dec(EC(0x2f) | IL | 0x01000000 | 0xabcdef);
 	assert_true(e.u.serror.ids);
@@ -486,10 +555,12 @@ static void test_fsc(void **state)
 		assert_int_equal(f.type, rows[i].type);
 		assert_int_equal(f.level, rows[i].level);
 	}
-	/* AArch32 long-descriptor: 0x11 asynchronous abort, 0x22 debug, level-0 codes reserved. */
+	/* HSR: 0x11 asynchronous SError, 0x22 debug, 0x00 TTBR address size, 0x04 reserved. */
 	assert_int_equal(armvirt_esr_fsc_decode_hsr(0x11).type, ARMVIRT_ESR_FSC_ASYNC_EXTERNAL);
 	assert_int_equal(armvirt_esr_fsc_decode_hsr(0x22).type, ARMVIRT_ESR_FSC_DEBUG);
 	assert_int_equal(armvirt_esr_fsc_decode_hsr(0x04).type, ARMVIRT_ESR_FSC_RESERVED);
+	assert_int_equal(armvirt_esr_fsc_decode_hsr(0x19).type, ARMVIRT_ESR_FSC_ASYNC_PARITY);
+	assert_int_equal(armvirt_esr_fsc_decode_hsr(0x00).type, ARMVIRT_ESR_FSC_ADDR_SIZE);
 	assert_int_equal(armvirt_esr_fsc_decode_hsr(0x0f).level, 3);
 	assert_string_equal(armvirt_esr_fsc_type_name(ARMVIRT_ESR_FSC_TRANSLATION),
 			    "translation fault");
@@ -515,11 +586,49 @@ static void test_hsr(void **state)
 	assert_int_equal(armvirt_esr_decode_hsr(0x06000003u, &e), 0);
 	assert_int_equal(e.u.wfx.ti, 1);
 	assert_true(e.res0 == 2);
+	/* HSR MRC p15, 0, r3, c1, c0, 0: Rt is bits 8:5; bit 9 is RES0 (in ESR_EL2 it is Rt[4]). */
+	assert_int_equal(armvirt_esr_decode_hsr(0x0fe00661u, &e), 0);
+	assert_int_equal(e.u.cp.rt, 3);
+	assert_true(e.res0 == 0x200);
+	assert_string_equal(armvirt_esr_trap_name(&e), "SCTLR");
+	e = dec(0x0fe00661u);
+	assert_int_equal(e.u.cp.rt, 0x13);
+	/* HSR MRRC p15, 1, r0, r1, c14: Rt2 is bits 13:10. */
+	assert_int_equal(armvirt_esr_decode_hsr(0x13e1041du, &e), 0);
+	assert_int_equal(e.u.cp64.rt2, 1);
+	/* HSR LDC: Rn bits 8:5. */
+	assert_int_equal(armvirt_esr_decode_hsr(EC(0x06) | IL | (9u << 5) | 1, &e), 0);
+	assert_int_equal(e.u.ldc.rn, 9);
+	/* HSR EC 0x07: TA bit 5, coproc 0b1010. */
+	assert_int_equal(armvirt_esr_decode_hsr(EC(0x07) | IL | 0x01e00000 | 0x20 | 0xa, &e), 0);
+	assert_true(e.u.cond.ta);
+	assert_int_equal(e.u.cond.coproc, 10);
+	assert_true(e.res0 == 0);
+	/* HSR asynchronous abort: DFSC 0x11 with AET 0b11 (UER) at 11:10, AR at 14 (ISV 0). */
+	assert_int_equal(armvirt_esr_decode_hsr(EC(0x24) | IL | 0xc00 | 0x11, &e), 0);
+	assert_int_equal(e.u.dabt.aet, 3);
+	assert_false(e.u.dabt.fnv);
+	/* HSR synchronous external abort: bit 10 is FnV. */
+	assert_int_equal(armvirt_esr_decode_hsr(EC(0x24) | IL | 0x400 | 0x10, &e), 0);
+	assert_true(e.u.dabt.fnv);
+	assert_int_equal(e.u.dabt.aet, 0);
+	/* HSR prefetch abort with FnV. */
+	assert_int_equal(armvirt_esr_decode_hsr(EC(0x20) | IL | 0x400 | 0x10, &e), 0);
+	assert_true(e.u.iabt.fnv);
 	/* EC 0x18 does not exist in HSR. */
 	assert_int_equal(armvirt_esr_decode_hsr(0x6234f801u, &e), 0);
 	assert_int_equal(e.layout, ARMVIRT_ESR_LAYOUT_RESERVED);
 	assert_string_equal(armvirt_esr_ec_name(0x18, true), "RESERVED");
 	assert_string_equal(armvirt_esr_ec_name(0x24, true), "DABT_LOW");
+	/* BKPT (EC 0x38) is not an HSR class: no fields, even the BRK/BKPT "comment". */
+	{
+		const struct armvirt_esr_field *f;
+
+		assert_int_equal(armvirt_esr_decode_hsr(0xe0000005u, &e), 0);
+		assert_int_equal(e.layout, ARMVIRT_ESR_LAYOUT_RESERVED);
+		assert_int_equal(armvirt_esr_fields(&e, &f), 0);
+		assert_true(e.res0 == 5);
+	}
 	assert_int_equal(armvirt_esr_decode_hsr(0, NULL), ARMVIRT_EINVAL);
 }
 
@@ -554,6 +663,98 @@ static void test_field_table(void **state)
 	assert_int_equal(armvirt_esr_fields(NULL, &f), ARMVIRT_EINVAL);
 }
 
+/* The bits that make a field meaningful (its armvirt_esr_when), for test_every_field. */
+static uint64_t context_for(unsigned when)
+{
+	switch (when) {
+	case ARMVIRT_ESR_WHEN_ISV:
+	case ARMVIRT_ESR_WHEN_IDS:
+	case ARMVIRT_ESR_WHEN_SSTEP_ISV:
+		return UINT64_C(1) << 24;
+	case ARMVIRT_ESR_WHEN_SEA:
+	case ARMVIRT_ESR_WHEN_SEA_NOT_ISV:
+	case ARMVIRT_ESR_WHEN_FSC_0X10:
+		return 0x10; /* DFSC/IFSC: synchronous external abort */
+	case ARMVIRT_ESR_WHEN_LST:
+		return 0x07; /* translation fault, level 3 */
+	case ARMVIRT_ESR_WHEN_ASYNC:
+	case ARMVIRT_ESR_WHEN_SERROR_RAS:
+		return 0x11; /* asynchronous SError */
+	case ARMVIRT_ESR_WHEN_WPTV:
+		return UINT64_C(1) << 17;
+	case ARMVIRT_ESR_WHEN_WFXT:
+		return 0x2; /* TI = WFIT */
+	case ARMVIRT_ESR_WHEN_RV:
+		return 0x6; /* TI = WFIT, RV */
+	case ARMVIRT_ESR_WHEN_CCKNOWNPASS:
+		return UINT64_C(1) << 19;
+	case ARMVIRT_ESR_WHEN_ERETA:
+		return 0x2; /* ERET */
+	case ARMVIRT_ESR_WHEN_GCS_STR:
+		return UINT64_C(2) << 20; /* ExType 2 */
+	case ARMVIRT_ESR_WHEN_HSR_TA:
+		return 0x20;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Every field of every class, ESR_EL2 and HSR: with its bits set (and the bits
+ * that make it meaningful), it is present, reads back as all ones, reaches the
+ * typed struct (which differs from the decode without it), leaves no RES0
+ * bits, and appears in the text form.
+ */
+static void test_every_field(void **state)
+{
+	char line[ARMVIRT_ESR_FORMAT_MAX];
+	char want[64];
+	unsigned pass;
+	unsigned ec;
+
+	(void)state;
+	for (pass = 0; pass < 2; pass++) {
+		for (ec = 0; ec < 64; ec++) {
+			const struct armvirt_esr_field *f;
+			struct armvirt_esr e;
+			struct armvirt_esr base;
+			int n;
+			int i;
+
+			if (pass)
+				armvirt_esr_decode_hsr((uint32_t)(EC(ec) | IL), &e);
+			else
+				e = dec(EC(ec) | IL);
+			n = armvirt_esr_fields(&e, &f);
+			for (i = 0; i < n; i++) {
+				uint64_t ctx = EC(ec) | IL | context_for(f[i].when);
+				uint64_t v = ctx | ARMVIRT_MASK(f[i].shift, f[i].width);
+				uint64_t ones = ARMVIRT_MASK(0, f[i].width);
+
+				if (pass) {
+					assert_int_equal(armvirt_esr_decode_hsr((uint32_t)v, &e),
+							 0);
+					assert_int_equal(
+						armvirt_esr_decode_hsr((uint32_t)ctx, &base), 0);
+				} else {
+					e = dec(v);
+					base = dec(ctx);
+				}
+				assert_true(armvirt_esr_field_present(&e, &f[i]));
+				assert_true(armvirt_esr_field_value(&e, &f[i]) == ones);
+				assert_true(e.res0 == 0);
+				if (memcmp(&e.u, &base.u, sizeof(e.u)) == 0)
+					fail_msg("EC 0x%02x %s: field %s does not reach the typed "
+						 "struct",
+						 ec, pass ? "HSR" : "ESR", f[i].name);
+				assert_true(armvirt_esr_format(&e, line, sizeof(line)) > 0);
+				snprintf(want, sizeof(want), " %s=", f[i].name);
+				assert_non_null(strstr(line, want));
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -570,6 +771,7 @@ int main(void)
 		cmocka_unit_test(test_fsc),
 		cmocka_unit_test(test_hsr),
 		cmocka_unit_test(test_field_table),
+		cmocka_unit_test(test_every_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

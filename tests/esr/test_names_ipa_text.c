@@ -105,11 +105,17 @@ static void test_fault_ipa(void **state)
 	assert_int_equal(armvirt_esr_fault_ipa(&e, 0, 0, 31, &ipa), ARMVIRT_EINVAL);
 	assert_int_equal(armvirt_esr_fault_ipa(&e, 0, 0, 57, &ipa), ARMVIRT_EINVAL);
 
-	/* FnV (bit 10): only the page is known. */
-	e = dec(dabt_l3 | 0x400);
+	/* A stage-2 fault on a stage-1 walk (S1PTW): HPFAR names the descriptor's page, FAR the
+	 * original access, so only the page is known. */
+	e = dec(EC(0x24) | IL | 0x80 | 0x07);
 	assert_int_equal(armvirt_esr_fault_ipa(&e, 0x40000u << 4, 0x123, 40, &ipa),
 			 ARMVIRT_ESR_IPA_PAGE);
 	assert_true(armvirt_ipa_val(ipa) == UINT64_C(0x40000000));
+	/* FnV for a translation fault is RES0: the offset still comes from FAR. */
+	e = dec(dabt_l3 | 0x400);
+	assert_int_equal(armvirt_esr_fault_ipa(&e, 0x40000u << 4, 0x123, 40, &ipa),
+			 ARMVIRT_ESR_IPA_EXACT);
+	assert_true(armvirt_ipa_val(ipa) == UINT64_C(0x40000123));
 
 	/* Stage-2 permission fault (DFSC 0x0f) not on a walk: HPFAR is UNKNOWN. */
 	e = dec(EC(0x24) | IL | 0x40 | 0x0f);
@@ -148,8 +154,9 @@ static void test_format(void **state)
 	n = armvirt_esr_format(&e, buf, sizeof(buf));
 	assert_string_equal(buf, "EC 0x24 DABT_LOW (data abort from a lower EL): write 4 bytes "
 				 "from w1, translation fault level 3 | il=1 isv=1 sas=2 sse=0 "
-				 "srt=1 sf=0 ar=0 vncr=0 fnv=0 ea=0 cm=0 s1ptw=0 wnr=1 dfsc=0x07 "
-				 "xs=0 dirtybit=0 overlay=0 assuredonly=0 gcs=0 tagaccess=0 tnd=0");
+				 "srt=1 sf=0 ar=0 vncr=0 lst=0 ea=0 cm=0 s1ptw=0 wnr=1 dfsc=0x07 "
+				 "xs=0 dirtybit=0 overlay=0 assuredonly=0 gcs=0 tagaccess=0 tnd=0 "
+				 "hdbssf=0");
 	assert_int_equal(n, (int)strlen(buf));
 
 	e = dec(0x6232f826u);

@@ -88,7 +88,9 @@ int cmd_ipa(int argc, char **argv)
 		json_end(&j);
 	} else {
 		printf("%s%s\n", hex,
-		       rc == ARMVIRT_ESR_IPA_PAGE ? " (page only: FAR not valid)" : "");
+		       rc == ARMVIRT_ESR_IPA_PAGE
+			       ? " (page only: a stage-1 walk fault, or FAR not valid)"
+			       : "");
 	}
 	return 0;
 }
