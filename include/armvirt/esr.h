@@ -650,13 +650,19 @@ int armvirt_esr_sysreg_access(const struct armvirt_esr *e, struct armvirt_sysreg
 /**
  * @brief Whether HPFAR_EL2 holds the faulting IPA for this syndrome.
  *
- * The Arm ARM (HPFAR_EL2) writes HPFAR_EL2 only for an instruction or data
- * abort taken to EL2 from a stage-2 fault that is a translation, access flag
- * or address size fault, or any stage-2 fault on a stage-1 table walk
- * (S1PTW = 1). For a stage-2 permission fault that is not on a table walk,
- * for external aborts, alignment faults and every fault of the same EL
- * (EC 0x21, 0x25: EL2 has no stage 2) HPFAR_EL2 is UNKNOWN: translate FAR
- * (for instance with AT S1E1R) instead.
+ * The Arm ARM (HPFAR_EL2) writes HPFAR_EL2 for an instruction or data abort
+ * taken to EL2 on a stage-2 translation fault, access flag fault or address
+ * size fault, and, when the fault is on the stage-2 translation of a stage-1
+ * table walk (S1PTW = 1), also for a permission fault. For every other
+ * abort it is UNKNOWN: a stage-2 permission fault not on a walk, external
+ * aborts and parity errors (even on a walk), alignment faults, and every
+ * abort from the same EL (EC 0x21, 0x25; EL2 has no stage 2). Translate
+ * FAR_EL2 instead (for instance with AT S1E1R). Granule protection check
+ * faults (FEAT_RME) may also write it, but the syndrome does not say whether
+ * the fault was in the second stage, so they are reported as not valid.
+ * For an abort on a memory copy/set instruction (FEAT_MOPS) the low bits of
+ * FIPA within the stage-2 granule are UNKNOWN; the syndrome does not say
+ * which instruction faulted.
  * @param e a decoded syndrome
  * @return true if HPFAR_EL2 is valid for it.
  */

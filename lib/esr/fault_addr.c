@@ -32,10 +32,11 @@ bool armvirt_esr_hpfar_valid(const struct armvirt_esr *e)
 		fsc = e->u.iabt.fsc;
 		s1ptw = e->u.iabt.s1ptw;
 	}
-	if (s1ptw)
+	if (fsc.type == ARMVIRT_ESR_FSC_TRANSLATION || fsc.type == ARMVIRT_ESR_FSC_ACCESS_FLAG ||
+	    fsc.type == ARMVIRT_ESR_FSC_ADDR_SIZE)
 		return true;
-	return fsc.type == ARMVIRT_ESR_FSC_TRANSLATION || fsc.type == ARMVIRT_ESR_FSC_ACCESS_FLAG ||
-	       fsc.type == ARMVIRT_ESR_FSC_ADDR_SIZE;
+	/* A permission fault counts only on the stage-2 translation of a stage-1 walk. */
+	return s1ptw && fsc.type == ARMVIRT_ESR_FSC_PERMISSION;
 }
 
 int armvirt_esr_fault_ipa(const struct armvirt_esr *e, uint64_t hpfar, uint64_t far,

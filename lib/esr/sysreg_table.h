@@ -331,7 +331,7 @@
 	X(3, 3, 13, 0, 3, "TPIDRRO_EL0")                                                           \
 	X(3, 3, 13, 0, 5, "TPIDR2_EL0")                                                            \
 	X(3, 3, 13, 0, 7, "SCXTNUM_EL0")                                                           \
-	/* Activity monitors. */                                                                   \
+	/* Activity monitors: four architected (group 0) and sixteen auxiliary counters. */                                                                   \
 	X(3, 3, 13, 2, 0, "AMCR_EL0")                                                              \
 	X(3, 3, 13, 2, 1, "AMCFGR_EL0")                                                            \
 	X(3, 3, 13, 2, 2, "AMCGCR_EL0")                                                            \
@@ -341,10 +341,8 @@
 	X(3, 3, 13, 2, 6, "AMCG1IDR_EL0")                                                          \
 	X(3, 3, 13, 3, 0, "AMCNTENCLR1_EL0")                                                       \
 	X(3, 3, 13, 3, 1, "AMCNTENSET1_EL0")                                                       \
-	SR_0_7(X, 3, 3, 13, 4, "AMEVCNTR0", "_EL0")                                                \
-	SR_8_15(X, 3, 3, 13, 5, "AMEVCNTR0", "_EL0")                                               \
-	SR_0_7(X, 3, 3, 13, 6, "AMEVTYPER0", "_EL0")                                               \
-	SR_8_15(X, 3, 3, 13, 7, "AMEVTYPER0", "_EL0")                                              \
+	SR_0_3(X, 3, 3, 13, 4, "AMEVCNTR0", "_EL0")                                                \
+	SR_0_3(X, 3, 3, 13, 6, "AMEVTYPER0", "_EL0")                                               \
 	SR_0_7(X, 3, 3, 13, 12, "AMEVCNTR1", "_EL0")                                               \
 	SR_8_15(X, 3, 3, 13, 13, "AMEVCNTR1", "_EL0")                                              \
 	SR_0_7(X, 3, 3, 13, 14, "AMEVTYPER1", "_EL0")                                              \

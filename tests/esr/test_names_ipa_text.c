@@ -124,6 +124,10 @@ static void test_fault_ipa(void **state)
 	/* ... but on a stage-1 table walk (S1PTW, bit 7) it is valid. */
 	e = dec(EC(0x24) | IL | 0x80 | 0x0f);
 	assert_true(armvirt_esr_hpfar_valid(&e));
+	/* An external abort on the walk (DFSC 0b010101) does not write HPFAR, S1PTW or not. */
+	assert_false(armvirt_esr_hpfar_valid((e = dec(EC(0x24) | IL | 0x80 | 0x15), &e)));
+	/* Granule protection faults are not reported as valid (stage unknown). */
+	assert_false(armvirt_esr_hpfar_valid((e = dec(EC(0x24) | IL | 0x28), &e)));
 	/* Access flag and address size faults are valid; external aborts are not. */
 	assert_true(armvirt_esr_hpfar_valid((e = dec(EC(0x24) | IL | 0x09), &e)));
 	assert_true(armvirt_esr_hpfar_valid((e = dec(EC(0x20) | IL | 0x2b), &e)));
