@@ -80,13 +80,30 @@ static void before_value(struct cli_json *j)
 	j->need_comma[j->depth] = true;
 }
 
-void json_begin(struct cli_json *j)
+static void open_container(struct cli_json *j, char c)
 {
 	before_value(j);
-	fputc('{', j->f);
+	fputc(c, j->f);
 	if (j->depth + 1 < (int)(sizeof(j->need_comma) / sizeof(j->need_comma[0])))
 		j->depth++;
 	j->need_comma[j->depth] = false;
+}
+
+void json_begin(struct cli_json *j)
+{
+	open_container(j, '{');
+}
+
+void json_begin_array(struct cli_json *j)
+{
+	open_container(j, '[');
+}
+
+void json_end_array(struct cli_json *j)
+{
+	fputc(']', j->f);
+	if (j->depth > 0)
+		j->depth--;
 }
 
 void json_end(struct cli_json *j)

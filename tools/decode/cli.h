@@ -23,7 +23,7 @@ int cli_parse_u64(const char *s, uint64_t max, uint64_t *out);
 /* Like cli_parse_u64, but a bad value is a usage error naming @what. */
 uint64_t cli_number(const char *s, uint64_t max, const char *what);
 
-/* A minimal streaming JSON writer: objects, strings (escaped), integers, booleans. */
+/* A minimal streaming JSON writer: objects, arrays, strings (escaped), integers, booleans. */
 struct cli_json {
 	FILE *f;
 	int depth;
@@ -33,6 +33,8 @@ struct cli_json {
 void json_init(struct cli_json *j, FILE *f);
 void json_begin(struct cli_json *j);		    /* "{" as a value */
 void json_end(struct cli_json *j);		    /* "}" */
+void json_begin_array(struct cli_json *j);	    /* "[" as a value */
+void json_end_array(struct cli_json *j);	    /* "]" */
 void json_key(struct cli_json *j, const char *key); /* next member's name */
 void json_string(struct cli_json *j, const char *s);
 void json_uint(struct cli_json *j, uint64_t v);

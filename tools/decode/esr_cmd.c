@@ -86,13 +86,19 @@ static void print_json(struct cli_json *j, const struct armvirt_esr *e, const ch
 	json_kv_uint(j, "iss", e->iss);
 	json_kv_uint(j, "iss2", e->iss2);
 	json_kv_string(j, "description", line);
+	/* Every field of the class, then the ones that do not apply to this syndrome. */
 	json_key(j, "fields");
 	json_begin(j);
 	n = armvirt_esr_fields(e, &f);
 	for (i = 0; i < n; i++)
-		if (armvirt_esr_field_present(e, &f[i]))
-			json_kv_uint(j, f[i].name, armvirt_esr_field_value(e, &f[i]));
+		json_kv_uint(j, f[i].name, armvirt_esr_field_value(e, &f[i]));
 	json_end(j);
+	json_key(j, "inactive");
+	json_begin_array(j);
+	for (i = 0; i < n; i++)
+		if (!armvirt_esr_field_present(e, &f[i]))
+			json_string(j, f[i].name);
+	json_end_array(j);
 	if (name)
 		json_kv_string(j, "sysreg", name);
 	if (fsc) {
