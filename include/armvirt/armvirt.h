@@ -11,6 +11,7 @@
 #include <armvirt/access.h>
 #include <armvirt/bits.h>
 #include <armvirt/err.h>
+#include <armvirt/esr.h>
 #include <armvirt/esr_fields.h>
 #include <armvirt/port.h>
 #include <armvirt/switch.h>
