@@ -14,6 +14,7 @@
  * vcpus=N, slice_us=U (time slice), switch_every=K (also switch vCPUs every
  * K exits, a stress option).
  */
+#include <armvirt/esr.h>
 #include <armvirt/port.h>
 
 #include "vm.h"
@@ -68,13 +69,16 @@ __attribute__((noreturn)) void hyp_panic(const char *fmt, ...)
 static int el2_exception(struct armvirt_switch_cpu *cpu, struct armvirt_switch_el2_frame *frame,
 			 void *arg)
 {
-	static char text[1024];
+	static char text[1024], line[ARMVIRT_ESR_FORMAT_MAX];
+	struct armvirt_esr e;
 
 	(void)arg;
 	if (stopping)
 		hyp_poweroff(1);
 	(void)armvirt_switch_format_frame(frame, text, sizeof(text));
-	hyp_printf("armvirt-hyp: fault on CPU %u\n%s", ((struct pcpu *)cpu)->id, text);
+	(void)armvirt_esr_decode(frame->esr, &e);
+	(void)armvirt_esr_format(&e, line, sizeof(line));
+	hyp_printf("armvirt-hyp: fault on CPU %u\n%s  %s\n", ((struct pcpu *)cpu)->id, text, line);
 	hyp_panic("unexpected exception at EL2");
 }
 
@@ -147,8 +151,9 @@ static void vm_setup(void)
 		 armvirt_field_set(0, ARMVIRT_HCR_EL2_BSU_SHIFT, ARMVIRT_HCR_EL2_BSU_WIDTH, 1) |
 		 ARMVIRT_BIT(ARMVIRT_HCR_EL2_TWI_SHIFT) | ARMVIRT_BIT(ARMVIRT_HCR_EL2_TWE_SHIFT) |
 		 ARMVIRT_BIT(ARMVIRT_HCR_EL2_TSC_SHIFT) | ARMVIRT_BIT(ARMVIRT_HCR_EL2_TACR_SHIFT) |
-		 ARMVIRT_BIT(ARMVIRT_HCR_EL2_RW_SHIFT);
+		 ARMVIRT_BIT(ARMVIRT_HCR_EL2_TID3_SHIFT) | ARMVIRT_BIT(ARMVIRT_HCR_EL2_RW_SHIFT);
 	exits_init();
+	vdev_init();
 
 	for (unsigned i = 0; i < vm.npcpus; i++) {
 		vm.pcpus[i].id = i;
@@ -197,6 +202,12 @@ void hyp_main(uint64_t dtb)
 		   GUEST_IPA_BASE, vm.boot.ram_size, GUEST_PA_BASE, vm.nvcpus, vm.npcpus,
 		   vm.slice_ticks / (armvirt_port_read_cntfrq_el0() / 1000000u));
 	cpu_start(&vm.pcpus[0]);
+	if (mach.uart_intid) {
+		/* Console input: the real UART interrupts the boot CPU. */
+		vm.uart_intid = mach.uart_intid;
+		gic_enable(0, mach.uart_intid, false);
+		console_rx_enable(true);
+	}
 	start_secondaries();
 	armvirt_port_dsb(ARMVIRT_PORT_ISH);
 	vm_ready = true;

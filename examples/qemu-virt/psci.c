@@ -32,6 +32,7 @@ void vcpu_reset(struct pcpu *p, struct vcpu *v, uint64_t entry, uint64_t x0)
 				     &vm.fast) != 0 ||
 	    armvirt_vtimer_vcpu_reset(&v->timer) != 0)
 		hyp_panic("vCPU %u cannot be reset", v->id);
+	v->os_lock = true; /* OSLSR_EL1.OSLK is set by a reset */
 }
 
 static struct vcpu *vcpu_by_mpidr(uint64_t mpidr)

@@ -38,9 +38,12 @@ void sched_handle_host_irqs(struct pcpu *p)
 		if (intid >= GIC_SPURIOUS)
 			return;
 		p->irqs++;
-		if (intid == PPI_HYP_TIMER)
+		if (intid == PPI_HYP_TIMER) {
 			armvirt_vtimer_hyp_disarm(); /* re-armed before the next entry or WFI */
-		else if (intid != SGI_KICK && intid != PPI_MAINTENANCE)
+		} else if (intid == vm.uart_intid) {
+			vdev_console_input();
+			vdev_uart_line_sync();
+		} else if (intid != SGI_KICK && intid != PPI_MAINTENANCE)
 			hyp_printf("armvirt-hyp: CPU %u: unexpected interrupt %u\n", p->id, intid);
 		gic_eoi(intid);
 		gic_deactivate(intid);

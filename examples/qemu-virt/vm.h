@@ -43,6 +43,8 @@ struct vcpu {
 	uint32_t state; /* enum vcpu_state */
 	uint32_t lock;
 	uint64_t on_entry, on_context; /* the pending CPU_ON */
+	bool os_lock;		       /* OSLSR_EL1.OSLK (sysregs.c) */
+	bool fast_done;		       /* a fast handler completed the exit (exits.c) */
 	uint64_t blocks, slices;       /* statistics */
 };
 
@@ -66,6 +68,7 @@ struct vm {
 	uint64_t hcr, midr;
 	uint64_t slice_ticks;	/* time slice, in host counter ticks */
 	unsigned switch_every;	/* also switch vCPUs every K exits (0: never) */
+	uint32_t uart_intid;	/* the real UART's interrupt (console input) */
 	uint64_t exits_to_loop; /* statistics */
 };
 
@@ -110,6 +113,22 @@ enum run_action {
 void exits_init(void);
 enum run_action exit_handle(struct pcpu *p, struct vcpu *v, int kind);
 bool vcpu_wakeup_pending(struct vcpu *v);
+
+/* sysregs.c: ARMVIRT_OK, ARMVIRT_EINVAL (UNDEFINED for the guest), ARMVIRT_ENOENT */
+int sysreg_emulate(struct vcpu *v, struct armvirt_sysreg_access *acc);
+uint64_t sysreg_guest_id(uint32_t enc);
+
+/* inject.c: a synchronous exception for the guest, taken at EL1 */
+void inject_data_abort(struct pcpu *p, struct vcpu *v, bool write, uint64_t far);
+void inject_instruction_abort(struct pcpu *p, struct vcpu *v, uint64_t far);
+void inject_undef(struct pcpu *p, struct vcpu *v);
+
+/* vdev.c: the emulated devices; ARMVIRT_ENOENT when nothing is at the address */
+void vdev_init(void);
+int vdev_access(struct armvirt_mmio_access *acc, bool *uart_touched);
+bool vdev_uart_line_moved(void); /* the UART's line differs from what the vGIC has */
+void vdev_uart_line_sync(void);	 /* give the vGIC the UART's line */
+void vdev_console_input(void);
 
 /* psci.c */
 enum run_action psci_call(struct vcpu *v);
