@@ -214,9 +214,13 @@ int gic_init_cpu(unsigned cpu, uint64_t mpidr)
 		wr32(gicd + GICD_ICACTIVER, ~0u);
 		for (unsigned i = 0; i < 32; i += 4)
 			wr32(gicd + GICD_IPRIORITYR + i, GIC_HOST_PRIORITY * 0x01010101u);
+		/* This CPU's interface bit; RAZ on a uniprocessor GIC (GICv2 4.3.12). */
 		v2_target[cpu] = (uint8_t)rd32(gicd + GICD_ITARGETSR);
-		if (!v2_target[cpu])
-			return -1;
+		if (!v2_target[cpu]) {
+			if (cpu != 0)
+				return -1;
+			v2_target[cpu] = 1;
+		}
 		wr32(gicc + GICC_PMR, GIC_PMR_ALL);
 		wr32(gicc + GICC_BPR, 0);
 		wr32(gicc + GICC_CTLR, GICC_CTLR_ENABLE_G0 | GICC_CTLR_EOIMODE);

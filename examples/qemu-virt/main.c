@@ -36,6 +36,7 @@
 struct vm vm;
 static struct machine mach;
 static volatile bool stopping, vm_ready;
+static volatile unsigned cpus_online = 1;
 
 __attribute__((noreturn)) void hyp_poweroff(int status)
 {
@@ -102,8 +103,7 @@ void hyp_secondary_main(uint64_t cpu)
 	while (!vm_ready)
 		__asm__ volatile("wfe");
 	cpu_start(p);
-	hyp_printf("armvirt-hyp: CPU %u online (MPIDR %lx), %u vCPU(s)\n", p->id, p->mpidr,
-		   p->nvcpus);
+	__atomic_fetch_add(&cpus_online, 1, __ATOMIC_RELEASE);
 	sched_loop(p);
 }
 
@@ -212,5 +212,8 @@ void hyp_main(uint64_t dtb)
 	armvirt_port_dsb(ARMVIRT_PORT_ISH);
 	vm_ready = true;
 	__asm__ volatile("dsb ish; sev" ::: "memory");
+	while (__atomic_load_n(&cpus_online, __ATOMIC_ACQUIRE) < vm.npcpus)
+		__asm__ volatile("yield");
+	hyp_printf("armvirt-hyp: %u CPU(s) online; starting the guest\n", vm.npcpus);
 	sched_loop(&vm.pcpus[0]);
 }

@@ -138,6 +138,8 @@ static enum run_action run(struct pcpu *p, struct vcpu *v)
 		if (kind < 0)
 			hyp_panic("CPU %u: run: %d", p->id, kind);
 		act = exit_handle(p, v, kind);
+		if (!p->slice_end && cpu_shared(p, v))
+			p->slice_end = now() + vm.slice_ticks; /* another vCPU here was turned on */
 		if (act == RUN_CONTINUE && p->slice_end && now() >= p->slice_end)
 			act = RUN_YIELD;
 		if (act == RUN_CONTINUE && vm.switch_every && ++exits >= vm.switch_every)
