@@ -42,6 +42,8 @@
 #define ARMVIRT_ESR_DABT_VNCR_WIDTH 1  /**< VNCR. */
 #define ARMVIRT_ESR_DABT_SET_SHIFT 11  /**< Synchronous error type (FEAT_RAS). */
 #define ARMVIRT_ESR_DABT_SET_WIDTH 2   /**< SET. */
+#define ARMVIRT_ESR_DABT_LST_SHIFT 11  /**< Load/store type (FEAT_LS64), same bits as SET. */
+#define ARMVIRT_ESR_DABT_LST_WIDTH 2   /**< LST: 01 ST64BV, 10 LD64B/ST64B, 11 ST64BV0. */
 #define ARMVIRT_ESR_DABT_FNV_SHIFT 10  /**< FAR not valid. */
 #define ARMVIRT_ESR_DABT_FNV_WIDTH 1   /**< FnV. */
 #define ARMVIRT_ESR_DABT_EA_SHIFT 9    /**< External abort type. */
@@ -54,6 +56,13 @@
 #define ARMVIRT_ESR_DABT_WNR_WIDTH 1   /**< WnR. */
 #define ARMVIRT_ESR_DABT_DFSC_SHIFT 0  /**< Data fault status code. */
 #define ARMVIRT_ESR_DABT_DFSC_WIDTH 6  /**< DFSC. */
+/** @} */
+
+/** @name Data abort ISS2, positions within ESR
+ * Arm ARM D24.2.40, "ISS2 encoding for an exception from a Data Abort".
+ * @{ */
+#define ARMVIRT_ESR_DABT_XS_SHIFT 32 /**< Status register of ST64BV/ST64BV0 (FEAT_LS64_V). */
+#define ARMVIRT_ESR_DABT_XS_WIDTH 5  /**< Xs. */
 /** @} */
 
 #endif /* ARMVIRT_ESR_FIELDS_H */
