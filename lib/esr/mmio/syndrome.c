@@ -3,20 +3,9 @@
  * The access described by a data abort's instruction syndrome (ISV = 1).
  * Arm ARM D24.2.40, ESR_EL2, "ISS encoding for an exception from a Data Abort".
  */
-#include <armvirt/esr_fields.h>
+#include <armvirt/esr.h>
 
 #include "mmio_internal.h"
-
-#define ESR_EC_DABT_LOW 0x24u /* data abort from a lower exception level */
-#define ESR_EC_DABT_CUR 0x25u /* data abort without a change in exception level */
-
-/* DFSC values for which LST is defined: translation, access flag, permission faults. */
-#define DFSC_LEVEL_WIDTH 2	   /* the low two bits give the lookup level */
-#define DFSC_TRANSLATION 0x1u	   /* 0b0001xx */
-#define DFSC_ACCESS 0x2u	   /* 0b0010xx */
-#define DFSC_PERMISSION 0x3u	   /* 0b0011xx */
-#define DFSC_TRANSLATION_LM1 0x2bu /* translation fault, level -1 (FEAT_LPA2) */
-#define DFSC_ACCESS_LM1 0x29u	   /* access flag fault, level -1 (FEAT_LPA2) */
 
 /* LST values (FEAT_LS64). */
 #define LST_ST64BV 1u
@@ -25,12 +14,13 @@
 #define ESR(esr, name)                                                                             \
 	((unsigned)armvirt_field_get((esr), ARMVIRT_ESR_##name##_SHIFT, ARMVIRT_ESR_##name##_WIDTH))
 
+/* LST is defined for translation, access flag and permission faults (ESR_EL2.LST). */
 static bool lst_valid(unsigned dfsc)
 {
-	unsigned type = dfsc >> DFSC_LEVEL_WIDTH;
+	unsigned type = armvirt_esr_fsc_decode(dfsc).type;
 
-	return type == DFSC_TRANSLATION || type == DFSC_ACCESS || type == DFSC_PERMISSION ||
-	       dfsc == DFSC_TRANSLATION_LM1 || dfsc == DFSC_ACCESS_LM1;
+	return type == ARMVIRT_ESR_FSC_TRANSLATION || type == ARMVIRT_ESR_FSC_ACCESS_FLAG ||
+	       type == ARMVIRT_ESR_FSC_PERMISSION;
 }
 
 int armvirt_mmio_decode_esr(uint64_t esr, struct armvirt_mmio_insn *d)
@@ -40,7 +30,7 @@ int armvirt_mmio_decode_esr(uint64_t esr, struct armvirt_mmio_insn *d)
 	bool write = ESR(esr, DABT_WNR) != 0;
 	unsigned lst;
 
-	if (!d || (ec != ESR_EC_DABT_LOW && ec != ESR_EC_DABT_CUR))
+	if (!d || (ec != ARMVIRT_ESR_EC_DABT_LOW && ec != ARMVIRT_ESR_EC_DABT_CUR))
 		return ARMVIRT_EINVAL;
 	if (ESR(esr, DABT_S1PTW)) {
 		/* WnR then says whether the walk itself wrote (hardware AF/dirty update). */
