@@ -348,11 +348,30 @@ struct armvirt_mmio_part {
 struct armvirt_mmio_xfer {
 	uint64_t va;	 /**< Guest virtual address of the transfer's lowest byte. */
 	uint8_t bytes;	 /**< Length of the transfer: size × count. */
-	uint8_t nparts;	 /**< Parts in use. */
+	uint8_t nparts;	 /**< Parts in use: part[0] to part[nparts - 1]; the others are stale. */
 	bool big_endian; /**< The guest's data accesses are big-endian. */
 	/** The parts, in the order to perform them. */
 	struct armvirt_mmio_part part[ARMVIRT_MMIO_MAX_PARTS];
 };
+
+/**
+ * @brief The guest virtual address of an access's lowest byte, from the registers.
+ *
+ * What armvirt_mmio_xfer_init() checks FAR_EL2 against: base plus offset or
+ * index (the base alone for post-index), the PC for literals (AArch32: as the
+ * instruction reads it), wrapped to 32 bits for AArch32 guests. An integrator
+ * may use it to translate the access before planning it, or to log it.
+ *
+ * @param d an emulable description decoded from an instruction (not the syndrome)
+ * @param r the guest registers at the abort
+ * @param[out] va the address; unchanged on failure
+ * @return 0; ::ARMVIRT_ENOTSUP when @c d->reason is not ::ARMVIRT_MMIO_OK;
+ *         ::ARMVIRT_EINVAL when a pointer is NULL, @p d comes from the
+ *         syndrome or moves no data, or the registers do not fit it (as for
+ *         armvirt_mmio_xfer_init()). Any exception level.
+ */
+int armvirt_mmio_access_va(const struct armvirt_mmio_insn *d, const struct armvirt_mmio_regs *r,
+			   uint64_t *va);
 
 /** armvirt_mmio_xfer_init() flag: an A64 guest's data accesses are big-endian
  *  (SCTLR_EL1.EE at EL1, SCTLR_EL1.E0E at EL0). AArch32 guests: SPSR.E is used. */

@@ -30,18 +30,19 @@ struct mmio_xfer_kind {
 static inline void mmio_desc_init(struct armvirt_mmio_insn *d, uint32_t insn, unsigned isa,
 				  unsigned len, unsigned reason)
 {
-	struct armvirt_mmio_insn z = { 0 };
+	static const struct armvirt_mmio_insn empty = {
+		.rt = ARMVIRT_MMIO_NOREG,
+		.rt2 = ARMVIRT_MMIO_NOREG,
+		.rs = ARMVIRT_MMIO_NOREG,
+		.rn = ARMVIRT_MMIO_NOREG,
+		.rm = ARMVIRT_MMIO_NOREG,
+	};
 
-	*d = z;
+	*d = empty;
 	d->insn = insn;
 	d->isa = (uint8_t)isa;
 	d->len = (uint8_t)len;
 	d->reason = (uint8_t)reason;
-	d->rt = ARMVIRT_MMIO_NOREG;
-	d->rt2 = ARMVIRT_MMIO_NOREG;
-	d->rs = ARMVIRT_MMIO_NOREG;
-	d->rn = ARMVIRT_MMIO_NOREG;
-	d->rm = ARMVIRT_MMIO_NOREG;
 }
 
 /* Fill the transfer part of a description from a table entry. */

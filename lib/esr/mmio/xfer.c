@@ -97,19 +97,29 @@ static void store_value(const struct armvirt_mmio_insn *d, const struct armvirt_
 	}
 }
 
-static void add_part(struct armvirt_mmio_xfer *x, const uint8_t *image, unsigned pos, unsigned size,
-		     uint64_t va, uint64_t far, armvirt_ipa_t fault_ipa, uint64_t va_mask,
-		     bool write)
+/* What every part of one plan shares. */
+struct plan_ctx {
+	const uint8_t *image; /* the store data, memory order */
+	uint64_t far;
+	armvirt_ipa_t fault_ipa;
+	uint64_t addr_mask; /* the guest's address width */
+	uint64_t cmp_mask;  /* the bits that name a page (below an A64 tag) */
+	bool write;
+};
+
+static void add_part(struct armvirt_mmio_xfer *x, const struct plan_ctx *c, unsigned pos,
+		     unsigned size, uint64_t va)
 {
 	struct armvirt_mmio_part *p = &x->part[x->nparts++];
 
 	p->pos = (uint8_t)pos;
 	p->acc.size = (uint8_t)size;
-	p->acc.is_write = write;
-	p->acc.data = write ? bytes_to_le(image + pos, size) : 0u;
-	p->ipa_valid = ((va ^ far) & va_mask & ~PAGE_MASK) == 0u;
-	p->acc.addr = armvirt_ipa(
-		p->ipa_valid ? (armvirt_ipa_val(fault_ipa) & ~PAGE_MASK) | (va & PAGE_MASK) : 0u);
+	p->acc.is_write = c->write;
+	p->acc.data = c->write ? bytes_to_le(c->image + pos, size) : 0u;
+	p->ipa_valid = ((va ^ c->far) & c->cmp_mask & ~PAGE_MASK) == 0u;
+	p->acc.addr = armvirt_ipa(p->ipa_valid ? (armvirt_ipa_val(c->fault_ipa) & ~PAGE_MASK) |
+							 (va & PAGE_MASK)
+					       : 0u);
 }
 
 /*
@@ -118,39 +128,65 @@ static void add_part(struct armvirt_mmio_xfer *x, const uint8_t *image, unsigned
  * boundary, in which case each side is cut into naturally aligned pieces.
  * At most 4 chunks, one of them crossing (32 < 4096): 9 parts at most.
  */
-static void add_parts(struct armvirt_mmio_xfer *x, const uint8_t *image, unsigned pos, unsigned n,
-		      uint64_t far, armvirt_ipa_t fault_ipa, uint64_t va_mask, bool write)
+static void add_parts(struct armvirt_mmio_xfer *x, const struct plan_ctx *c, unsigned pos,
+		      unsigned n)
 {
 	for (unsigned end = pos + n; pos < end;) {
 		unsigned chunk = end - pos < PART_MAX_BYTES ? end - pos : PART_MAX_BYTES;
-		uint64_t va = (x->va + pos) & va_mask;
+		uint64_t va = (x->va + pos) & c->addr_mask;
 		uint64_t page_left = (PAGE_MASK + 1u) - (va & PAGE_MASK);
 
 		if (chunk <= page_left) {
-			add_part(x, image, pos, chunk, va, far, fault_ipa, va_mask, write);
+			add_part(x, c, pos, chunk, va);
 			pos += chunk;
 			continue;
 		}
 		for (unsigned done = 0; done < chunk;) {
-			uint64_t a = (va + done) & va_mask;
+			uint64_t a = (va + done) & c->addr_mask;
 			unsigned limit = done < page_left ? (unsigned)page_left : chunk;
 			unsigned size = piece_size(a, limit - done);
 
-			add_part(x, image, pos + done, size, a, far, fault_ipa, va_mask, write);
+			add_part(x, c, pos + done, size, a);
 			done += size;
 		}
 		pos += chunk;
 	}
 }
 
+static uint64_t addr_mask(const struct armvirt_mmio_regs *r)
+{
+	return armvirt_mmio_priv_guest_aarch32(r->pstate) ? ARMVIRT_MASK(0, VA_BITS_AARCH32)
+							  : ~UINT64_C(0);
+}
+
+int armvirt_mmio_access_va(const struct armvirt_mmio_insn *d, const struct armvirt_mmio_regs *r,
+			   uint64_t *va)
+{
+	uint64_t addr, wb;
+	int rc;
+
+	if (!d || !r || !va)
+		return ARMVIRT_EINVAL;
+	rc = armvirt_mmio_priv_check(d, r);
+	if (rc < 0)
+		return rc;
+	if (d->isa == ARMVIRT_MMIO_ISA_ESR || d->count == 0u)
+		return ARMVIRT_EINVAL;
+	rc = armvirt_mmio_priv_address(d, r, &addr, &wb);
+	if (rc < 0)
+		return rc;
+	*va = addr & addr_mask(r);
+	return 0;
+}
+
 int armvirt_mmio_xfer_init(struct armvirt_mmio_xfer *x, const struct armvirt_mmio_insn *d,
 			   const struct armvirt_mmio_regs *r, uint64_t far, armvirt_ipa_t fault_ipa,
 			   unsigned flags)
 {
-	struct armvirt_mmio_xfer plan = { 0 };
-	uint8_t image[ARMVIRT_MMIO_MAX_BYTES] = { 0 };
-	uint64_t va, wb, va_mask;
-	bool write;
+	uint8_t image[ARMVIRT_MMIO_MAX_BYTES];
+	struct plan_ctx c;
+	uint64_t va, wb;
+	uint8_t bytes;
 	int rc;
 
 	if (!x || !d || !r)
@@ -159,8 +195,10 @@ int armvirt_mmio_xfer_init(struct armvirt_mmio_xfer *x, const struct armvirt_mmi
 	if (rc < 0)
 		return rc;
 	if (d->count == 0u) { /* completes without an access */
-		plan.va = far;
-		*x = plan;
+		x->va = far;
+		x->bytes = 0;
+		x->nparts = 0;
+		x->big_endian = false;
 		return 0;
 	}
 	if (d->isa == ARMVIRT_MMIO_ISA_ESR) {
@@ -170,27 +208,33 @@ int armvirt_mmio_xfer_init(struct armvirt_mmio_xfer *x, const struct armvirt_mmi
 		if (rc < 0)
 			return rc;
 	}
-	va_mask = ARMVIRT_MASK(0, armvirt_mmio_priv_guest_aarch32(r->pstate) ? VA_BITS_AARCH32
-									     : VA_BITS_A64);
-	plan.va = va & va_mask;
-	plan.bytes = (uint8_t)(d->size * d->count);
-	if (((far - va) & va_mask) >= plan.bytes)
+	c.image = image;
+	c.fault_ipa = fault_ipa;
+	c.addr_mask = addr_mask(r);
+	c.cmp_mask = c.addr_mask & ARMVIRT_MASK(0, VA_BITS_A64);
+	c.far = far & c.addr_mask;
+	c.write = d->kind == ARMVIRT_MMIO_KIND_STORE;
+	va &= c.addr_mask;
+	bytes = (uint8_t)(d->size * d->count);
+	if (((c.far - va) & c.cmp_mask) >= bytes)
 		return ARMVIRT_EINVAL; /* the fault is not in this access */
-	plan.big_endian = armvirt_mmio_priv_big_endian(r, flags);
-	write = d->kind == ARMVIRT_MMIO_KIND_STORE;
-	if (write) {
-		store_value(d, r, d->rt, image, plan.big_endian);
+
+	/* Nothing can fail from here on: build the plan in place. */
+	x->va = va;
+	x->bytes = bytes;
+	x->nparts = 0;
+	x->big_endian = armvirt_mmio_priv_big_endian(r, flags);
+	if (c.write) {
+		store_value(d, r, d->rt, image, x->big_endian);
 		if (d->count == 2u)
-			store_value(d, r, d->rt2, image + d->size, plan.big_endian);
+			store_value(d, r, d->rt2, image + d->size, x->big_endian);
 	}
 	/* Element order: Rt then Rt2, except where the second is performed first. */
 	for (unsigned i = 0; i < d->count; i++) {
 		unsigned e = (d->descending && d->count == 2u) ? d->count - 1u - i : i;
 
-		add_parts(&plan, image, e * d->size, d->size, far & va_mask, fault_ipa, va_mask,
-			  write);
+		add_parts(x, &c, e * d->size, d->size);
 	}
-	*x = plan;
 	return 0;
 }
 

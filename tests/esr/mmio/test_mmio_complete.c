@@ -430,6 +430,35 @@ static void test_refusals(void **state)
 			 ARMVIRT_EINVAL);
 }
 
+static void test_high_and_tagged_addresses(void **state)
+{
+	struct armvirt_mmio_regs r = regs_a64();
+	struct armvirt_mmio_insn d;
+	struct armvirt_mmio_xfer x;
+	uint64_t va;
+
+	(void)state;
+	/* ldr x0, [x1] at a TTBR1 address: the plan keeps all 64 bits */
+	r.x[1] = 0xffff800000001ffc;
+	plan(ARMVIRT_MMIO_ISA_A64, 0xf9400020, &r, 0xffff800000001ffc, 0x40000ffc, 0, &d, &x, 2);
+	assert_int_equal(x.va, 0xffff800000001ffc);
+	assert_int_equal(armvirt_mmio_access_va(&d, &r, &va), 0);
+	assert_int_equal(va, 0xffff800000001ffc);
+	assert_true(x.part[0].ipa_valid);
+	assert_false(x.part[1].ipa_valid);
+	/* a tagged pointer (TBI): FAR may or may not carry the tag */
+	r.x[1] = 0x3400000000005008;
+	plan(ARMVIRT_MMIO_ISA_A64, 0xf9400020, &r, 0x3400000000005008, 0x40005008, 0, &d, &x, 1);
+	plan(ARMVIRT_MMIO_ISA_A64, 0xf9400020, &r, 0x0000000000005008, 0x40005008, 0, &d, &x, 1);
+	assert_true(x.part[0].ipa_valid);
+	/* access_va refuses what it cannot compute */
+	assert_int_equal(armvirt_mmio_decode_esr(0x93830007u, &d), 0);
+	assert_int_equal(armvirt_mmio_access_va(&d, &r, &va), ARMVIRT_EINVAL);
+	assert_int_equal(armvirt_mmio_decode_a64(0xc85f7c20, &d), 0);
+	assert_int_equal(armvirt_mmio_access_va(&d, &r, &va), ARMVIRT_ENOTSUP);
+	assert_int_equal(armvirt_mmio_access_va(&d, &r, NULL), ARMVIRT_EINVAL);
+}
+
 static void test_syndrome_paths(void **state)
 {
 	struct armvirt_mmio_regs r = regs_a64();
@@ -621,6 +650,7 @@ int main(void)
 		cmocka_unit_test(test_store_straddling_big_endian),
 		cmocka_unit_test(test_split_at_device),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_high_and_tagged_addresses),
 		cmocka_unit_test(test_syndrome_paths),
 		cmocka_unit_test(test_aarch32_banking),
 		cmocka_unit_test(test_aarch32_addressing),
