@@ -374,6 +374,18 @@ static void a64_atomic(struct armvirt_mmio_insn *d, uint32_t insn)
 			d->reason = ARMVIRT_MMIO_UNPREDICTABLE;
 		return;
 	}
+	if (o3 && opc >= 1u && opc <= 3u && size <= 1u) {
+		/* FEAT_THE RCWCLR, RCWSWP, RCWSET (size 00) and RCWS* (size 01): 64-bit */
+		k.log2size = 3;
+		k.bank = ARMVIRT_MMIO_BANK_X;
+		mmio_desc_xfer(d, &k, 1);
+		d->reason = ARMVIRT_MMIO_ATOMIC;
+		d->rs = (uint8_t)rs;
+		d->acquire = a != 0;
+		d->release = r != 0;
+		d->addressing = ARMVIRT_MMIO_ADDR_OFFSET;
+		return;
+	}
 	if (o3 && opc != 0u) { /* LS64: size 11, A = R = 0 */
 		static const uint8_t ls64_kind[8] = {
 			0,

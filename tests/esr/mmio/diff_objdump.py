@@ -563,6 +563,7 @@ NEWER_THAN_BINUTILS = [
      0xD0000000),
     ("a64", 0xFFFFEC00, 0xD91F0C00, "FEAT_GCS GCSSTR/GCSSTTR"),
     ("a64", 0x3F200C00, 0x3C200000, "FEAT_LSFE atomics"),
+    ("a64", 0xBF20CC00, 0x38208000, "FEAT_THE RCWCLR/RCWSWP/RCWSET (o3 = 1, opc 0xx)"),
     ("a64", 0xFE800000, 0xA0000000, "SME2 multi-vector loads/stores"),
     ("a64", 0xFE000000, 0xE0000000, "SME load/store space: SME2 forms, or unallocated"),
     ("a64", 0x00000000, 0x00000000,

@@ -3,7 +3,8 @@
  * A64 decoder, per encoding class and addressing mode. The words come from the
  * GNU assembler (binutils 2.40) assembling the text shown, or, for extensions
  * newer than binutils, from LLVM's MC test encodings (llvm/test/MC/AArch64,
- * armv8.9a-lrcpc3.s, armv9.6a-lsui.s) and the Arm A64 ISA XML (FEAT_LSCP);
+ * armv8.9a-lrcpc3.s, armv9.6a-lsui.s, the FEAT_THE tests) and the Arm A64 ISA
+ * XML (FEAT_LSCP, FEAT_GCS);
  * the expected descriptions are worked out by hand from that text.
  */
 #include <setjmp.h>
@@ -170,6 +171,11 @@ static const struct mmio_vector newer_vectors[] = {
 	  "store exclusive 8x1 x t=6 n=7 offset:0 s=5 excl unpriv" },
 	{ 0xc9807c41, "cast x0, x1, [x2]", "load atomic 8x1 x t=1 n=2 offset:0 s=0 unpriv" },
 	{ 0x192784bf, "swpt w7, wzr, [x5]", "load atomic" },
+	{ 0x38209081, "rcwclr x0, x1, [x4]", "load atomic 8x1 x t=1 n=4 offset:0 s=0" },
+	{ 0x3823b3e5, "rcwset x3, x5, [sp]", "load atomic 8x1 x t=5 n=31 offset:0 s=3" },
+	{ 0x78e09081, "rcwsclral x0, x1, [x4]", "load atomic 8x1 x t=1 n=4 offset:0 s=0 acq rel" },
+	{ 0x19200881, "rcwcas x0, x1, [x4]", "load atomic" },
+	{ 0x19209081, "rcwclrp x1, x0, [x4]", "load atomic" },
 	{ 0xd9025861, "stlp x1, x2, [x3]", "store ok 8x2 x t=1,2 n=3 offset:0 rel" },
 	{ 0xd9425861, "ldap x1, x2, [x3]", "load ok 8x2 x t=1,2 n=3 offset:0 acq" },
 	{ 0xd91f0c20, "gcsstr x0, [x1]", "store gcs 8x1 x t=0 n=1 offset:0" },
