@@ -21,6 +21,15 @@
 #define QEMU_CTX (QEMU_WINDOW + 0xf000)
 #define QEMU_STACK (QEMU_WINDOW + 0xe000) /* a 16-aligned SP for cases that do not use it */
 
+/* AArch32: the A32 and T32 trampolines, each with its test slot QEMU_SLOT_OFF in. */
+#define QEMU_CODE32_A32 (QEMU_WINDOW + 0x8000)
+#define QEMU_CODE32_T32 (QEMU_WINDOW + 0xa000)
+#define QEMU_SLOT_OFF 0x800
+#define QEMU_LIT_LO 0x80  /* PC-relative data lies between slot + QEMU_LIT_LO ... */
+#define QEMU_LIT_HI 0x7c0 /* ... and slot + QEMU_LIT_HI, past the epilogue */
+#define QEMU_CASE32_SIZE 144
+#define QEMU_RESULT32_SIZE 128
+
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
@@ -44,6 +53,23 @@ struct qemu_result {
 	uint64_t sp;
 	uint64_t v[32][2];
 	uint8_t watch[32];
+};
+
+/* One AArch32 test: the instruction, its state, R0-R14 and APSR, 64 bytes of data. */
+struct qemu_case32 {
+	uint32_t insn;	   /* A32 word; T32 halfword, or hw1 << 16 | hw2 */
+	uint32_t thumb;	   /* 1: T32 */
+	uint32_t data_off; /* window offset of data[] */
+	uint32_t pad;
+	uint32_t r[15];
+	uint32_t cpsr; /* N Z C V Q in bits 31:27 */
+	uint8_t data[64];
+};
+
+struct qemu_result32 {
+	uint32_t r[15];
+	uint32_t pad;
+	uint8_t data[64]; /* data[] after the instruction */
 };
 
 /* The data fill: splitmix64 from the case's seed, 8 bytes at a time, little-endian. */
