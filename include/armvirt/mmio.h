@@ -34,8 +34,8 @@
  * keeps no state: every function here is reentrant and may be called from
  * any exception level and any number of CPUs at once on distinct objects.
  *
- * Register numbers in a description follow the instruction set: A64 0–31
- * (31 is SP as a base, XZR/WZR as a transfer register); A32/T32 0–15 (15 is
+ * Register numbers in a description follow the instruction set: A64 0-31
+ * (31 is SP as a base, XZR/WZR as a transfer register); A32/T32 0-15 (15 is
  * the PC). A description taken from the syndrome uses the AArch64 view
  * (ESR_EL2.SRT), whatever the guest's execution state. armvirt_mmio_complete()
  * maps AArch32 registers to the AArch64 view through the mode in SPSR_EL2.M
@@ -78,33 +78,48 @@ enum armvirt_mmio_kind {
  * than ::ARMVIRT_MMIO_OK, as the access cannot be performed on emulated memory.
  */
 enum armvirt_mmio_reason {
-	ARMVIRT_MMIO_OK = 0,	     /**< Emulable. */
-	ARMVIRT_MMIO_NOT_MEMORY = 1, /**< Not a load or store. */
-	ARMVIRT_MMIO_PREFETCH = 2,   /**< A prefetch hint: it never faults. */
-	ARMVIRT_MMIO_UNALLOCATED =
-		3, /**< Unallocated encoding, or one this decoder does not know. */
-	ARMVIRT_MMIO_UNPREDICTABLE =
-		4, /**< A (CONSTRAINED) UNPREDICTABLE form; UNDEFINED is permitted. */
-	ARMVIRT_MMIO_EXCLUSIVE = 5, /**< Load/store exclusive: the monitor cannot be emulated. */
-	ARMVIRT_MMIO_ATOMIC = 6,    /**< Atomic read-modify-write (LSE, LSE128, RCW, SWP). */
-	ARMVIRT_MMIO_LS64 = 7,	/**< LD64B, ST64B, ST64BV, ST64BV0 (64-byte single-copy atomic). */
-	ARMVIRT_MMIO_SVE = 8,	/**< SVE load or store. */
-	ARMVIRT_MMIO_SME = 9,	/**< SME load or store. */
-	ARMVIRT_MMIO_MOPS = 10, /**< Memory copy or set (CPY*, SET*). */
-	ARMVIRT_MMIO_TAGS = 11, /**< Allocation tag access (MTE: LDG, STG, STGP, ...). */
-	ARMVIRT_MMIO_STRUCTURE =
-		12, /**< SIMD structure or lane load/store (LD1–LD4, VLDn, LDAP1 ...). */
-	ARMVIRT_MMIO_MULTIPLE =
-		13, /**< Load/store multiple (LDM, STM, PUSH, POP, VLDM, SRS, RFE ...). */
-	ARMVIRT_MMIO_PAC = 14, /**< Load with pointer authentication (LDRAA, LDRAB). */
-	ARMVIRT_MMIO_GCS = 15, /**< Guarded control stack store. */
-	ARMVIRT_MMIO_PC =
-		16, /**< AArch32 access that reads or writes the PC as data or branches. */
-	ARMVIRT_MMIO_COPROC = 17, /**< AArch32 coprocessor or SIMD&FP load/store (LDC, VLDR ...). */
-	ARMVIRT_MMIO_DC_ZERO = 18, /**< DC ZVA, DC GVA, DC GZVA: zeroes a block. */
-	ARMVIRT_MMIO_S1PTW =
-		19, /**< The abort is on the guest's stage-1 table walk, not its access. */
-	ARMVIRT_MMIO_REASON_COUNT = 20, /**< Number of reasons; not a reason. */
+	/** Emulable. */
+	ARMVIRT_MMIO_OK = 0,
+	/** Not a load or store. */
+	ARMVIRT_MMIO_NOT_MEMORY = 1,
+	/** A prefetch hint: it never faults. */
+	ARMVIRT_MMIO_PREFETCH = 2,
+	/** Unallocated encoding, or one this decoder does not know. */
+	ARMVIRT_MMIO_UNALLOCATED = 3,
+	/** A (CONSTRAINED) UNPREDICTABLE form; UNDEFINED is a permitted behaviour. */
+	ARMVIRT_MMIO_UNPREDICTABLE = 4,
+	/** Load/store exclusive: the exclusive monitor cannot be emulated. */
+	ARMVIRT_MMIO_EXCLUSIVE = 5,
+	/** Atomic read-modify-write (LSE, LSE128, RCW, FEAT_LSFE, SWP). */
+	ARMVIRT_MMIO_ATOMIC = 6,
+	/** LD64B, ST64B, ST64BV, ST64BV0 (64-byte single-copy atomic). */
+	ARMVIRT_MMIO_LS64 = 7,
+	/** SVE load or store. */
+	ARMVIRT_MMIO_SVE = 8,
+	/** SME load or store. */
+	ARMVIRT_MMIO_SME = 9,
+	/** Memory copy or set (CPY*, SET*). */
+	ARMVIRT_MMIO_MOPS = 10,
+	/** Allocation tag access (MTE: LDG, STG, STGP, ...). */
+	ARMVIRT_MMIO_TAGS = 11,
+	/** SIMD structure or lane load/store (LD1-LD4, VLDn, LDAP1 ...). */
+	ARMVIRT_MMIO_STRUCTURE = 12,
+	/** Load/store multiple (LDM, STM, PUSH, POP, VLDM, SRS, RFE ...). */
+	ARMVIRT_MMIO_MULTIPLE = 13,
+	/** Load with pointer authentication (LDRAA, LDRAB). */
+	ARMVIRT_MMIO_PAC = 14,
+	/** Guarded control stack store. */
+	ARMVIRT_MMIO_GCS = 15,
+	/** AArch32 access that transfers the PC, or branches through memory (TBB, TBH). */
+	ARMVIRT_MMIO_PC = 16,
+	/** AArch32 coprocessor or SIMD&FP load/store (LDC, VLDR ...). */
+	ARMVIRT_MMIO_COPROC = 17,
+	/** DC ZVA, DC GVA, DC GZVA: zeroes a block. */
+	ARMVIRT_MMIO_DC_ZERO = 18,
+	/** The abort is on the guest's stage-1 table walk, not on its access. */
+	ARMVIRT_MMIO_S1PTW = 19,
+	/** Number of reasons; not a reason. */
+	ARMVIRT_MMIO_REASON_COUNT = 20,
 };
 
 /** The register file a transferred register belongs to. */
@@ -121,14 +136,18 @@ enum armvirt_mmio_bank {
 
 /** How the address is formed. */
 enum armvirt_mmio_addressing {
-	ARMVIRT_MMIO_ADDR_NONE = 0,   /**< Not described (syndrome, or not a described access). */
-	ARMVIRT_MMIO_ADDR_OFFSET = 1, /**< Base plus immediate, no writeback (offset may be 0). */
-	ARMVIRT_MMIO_ADDR_PRE = 2,    /**< Base plus immediate, written back before the access. */
-	ARMVIRT_MMIO_ADDR_POST =
-		3, /**< Base, then base plus offset (or index register) written back. */
-	ARMVIRT_MMIO_ADDR_REGISTER = 4, /**< Base plus (extended, shifted) index register (AArch32:
-					   written back when @c writeback). */
-	ARMVIRT_MMIO_ADDR_LITERAL = 5,	/**< PC-relative. */
+	/** Not described (syndrome, or not a described access). */
+	ARMVIRT_MMIO_ADDR_NONE = 0,
+	/** Base plus immediate, no writeback (the offset may be 0). */
+	ARMVIRT_MMIO_ADDR_OFFSET = 1,
+	/** Base plus immediate, written back; the access is at the new base. */
+	ARMVIRT_MMIO_ADDR_PRE = 2,
+	/** The access is at the base, then base plus offset (or index) is written back. */
+	ARMVIRT_MMIO_ADDR_POST = 3,
+	/** Base plus (extended, shifted) index; AArch32 writes it back when @c writeback. */
+	ARMVIRT_MMIO_ADDR_REGISTER = 4,
+	/** PC-relative. */
+	ARMVIRT_MMIO_ADDR_LITERAL = 5,
 };
 
 /**
@@ -141,9 +160,9 @@ enum armvirt_mmio_index {
 	ARMVIRT_MMIO_INDEX_UXTW = 2, /**< A64: zero-extend a W register, then shift left. */
 	ARMVIRT_MMIO_INDEX_SXTW = 3, /**< A64: sign-extend a W register, then shift left. */
 	ARMVIRT_MMIO_INDEX_SXTX = 4, /**< A64: X register, shift left. */
-	ARMVIRT_MMIO_INDEX_LSR = 5,  /**< AArch32: logical shift right (amount 1–32). */
-	ARMVIRT_MMIO_INDEX_ASR = 6,  /**< AArch32: arithmetic shift right (amount 1–32). */
-	ARMVIRT_MMIO_INDEX_ROR = 7,  /**< AArch32: rotate right (amount 1–31). */
+	ARMVIRT_MMIO_INDEX_LSR = 5,  /**< AArch32: logical shift right (amount 1-32). */
+	ARMVIRT_MMIO_INDEX_ASR = 6,  /**< AArch32: arithmetic shift right (amount 1-32). */
+	ARMVIRT_MMIO_INDEX_ROR = 7,  /**< AArch32: rotate right (amount 1-31). */
 	ARMVIRT_MMIO_INDEX_RRX = 8,  /**< AArch32: rotate right by one through PSTATE.C. */
 };
 
@@ -159,9 +178,10 @@ enum armvirt_mmio_index {
  * @c reason, @c len and, where one exists, @c rn are set.
  */
 struct armvirt_mmio_insn {
-	uint32_t insn; /**< The instruction word (T32: first halfword in bits 31:16 when 32-bit). */
-	uint8_t isa;   /**< ::armvirt_mmio_isa. */
-	uint8_t kind;  /**< ::armvirt_mmio_kind. */
+	/** The instruction word (T32: the first halfword in bits 31:16 when 32-bit). */
+	uint32_t insn;
+	uint8_t isa;	/**< ::armvirt_mmio_isa. */
+	uint8_t kind;	/**< ::armvirt_mmio_kind. */
 	uint8_t reason; /**< ::armvirt_mmio_reason; ::ARMVIRT_MMIO_OK when emulable. */
 	uint8_t len;	/**< Instruction length in bytes (2 or 4): the PC advance. */
 	uint8_t size;	/**< Bytes per register transferred: 1, 2, 4, 8 or 16; 0 if none. */
@@ -171,20 +191,22 @@ struct armvirt_mmio_insn {
 	uint8_t rt2;	/**< Second transfer register, or ::ARMVIRT_MMIO_NOREG. */
 	uint8_t rs;	/**< Status or compare register (STXR, CAS, ST64BV), or NOREG. */
 	uint8_t rn;	/**< Base register, or ::ARMVIRT_MMIO_NOREG when not known. */
-	uint8_t rm; /**< Index register (register addressing, AArch32 post-index by register), or
-		       NOREG. */
+	/** Index register (register addressing, AArch32 post-index by register), or NOREG. */
+	uint8_t rm;
 	uint8_t addressing; /**< ::armvirt_mmio_addressing. */
 	uint8_t index;	    /**< ::armvirt_mmio_index applied to @c rm. */
 	uint8_t amount;	    /**< Shift amount applied to @c rm (after extension). */
 	bool sign_extend;   /**< A load sign-extends each element to the register's width. */
-	bool writeback;	   /**< The base register is updated (pre, post, AArch32 register forms). */
+	/** The base register is updated (pre, post, AArch32 register forms with writeback). */
+	bool writeback;
 	bool subtract;	   /**< AArch32 register addressing: the index is subtracted. */
 	bool acquire;	   /**< Load-acquire semantics (including RCpc and LORegion forms). */
 	bool release;	   /**< Store-release semantics (including LORegion forms). */
 	bool exclusive;	   /**< Load/store exclusive. */
 	bool unprivileged; /**< Access checked as EL0 (LDTR, STTR, LDRT, LDTP ...). */
-	bool descending; /**< The second register's access is performed first (STILP pre-index). */
-	int32_t offset;	 /**< Immediate byte offset, signed (0 for register addressing). */
+	/** The second register's access is performed first (STILP pre-index). */
+	bool descending;
+	int32_t offset; /**< Immediate byte offset, signed (0 for register addressing). */
 };
 
 /**
@@ -215,8 +237,8 @@ int armvirt_mmio_decode_esr(uint64_t esr, struct armvirt_mmio_insn *d);
  * extend and shift, literal), LDRS* to W and X, LDP/STP/LDNP/STNP/LDPSW and
  * LDTP/STTP, LDAR/STLR/LDLAR/STLLR/LDAPR/LDAPUR/STLUR and their widths and
  * sign-extending forms, LDIAPP/STILP and the FEAT_LRCPC3 writeback forms,
- * SIMD&FP LDR/STR (B/H/S/D/Q, every addressing mode, LDAPUR/STLUR) and
- * LDP/STP/LDNP/STNP of S/D/Q. Recognised and reported not emulable:
+ * LDAP/STLP (FEAT_LSCP), SIMD&FP LDR/STR (B/H/S/D/Q, every addressing mode,
+ * LDAPUR/STLUR) and LDP/STP/LDNP/STNP of S/D/Q. Recognised and reported not emulable:
  * exclusives, atomics, LS64, SVE, SME, MOPS, MTE tag accesses, SIMD
  * structures, LDRAA/LDRAB, GCS stores, DC ZVA/GVA/GZVA; prefetches;
  * CONSTRAINED UNPREDICTABLE register overlaps (writeback base equal to a
@@ -294,7 +316,7 @@ static inline unsigned armvirt_mmio_isa_from_spsr(uint64_t spsr)
 	return ((spsr >> 5) & 1u) ? ARMVIRT_MMIO_ISA_T32 : ARMVIRT_MMIO_ISA_A32;
 }
 
-/** One SIMD&FP register, V0–V31 (Q view). */
+/** One SIMD&FP register, V0-V31 (Q view). */
 struct armvirt_mmio_vreg {
 	uint64_t lo; /**< Bits 63:0. */
 	uint64_t hi; /**< Bits 127:64. */
@@ -306,7 +328,7 @@ struct armvirt_mmio_vreg {
  * The first four members follow the layout of Linux's struct user_pt_regs.
  */
 struct armvirt_mmio_regs {
-	/** X0–X30. For an AArch32 guest: the AArch64 view (R0–R14 banked per mode). */
+	/** X0-X30. For an AArch32 guest: the AArch64 view (R0-R14 banked per mode). */
 	uint64_t x[31];
 	/** The A64 guest's current stack pointer: SP_EL1 when SPSR.M is EL1h, else SP_EL0. */
 	uint64_t sp;
@@ -314,7 +336,7 @@ struct armvirt_mmio_regs {
 	uint64_t pc;
 	/** SPSR_EL2: execution state, AArch32 mode, T, E, C, IT, BTYPE and SS are used. */
 	uint64_t pstate;
-	/** V0–V31, or NULL when the caller has not loaded them (then SIMD&FP accesses fail). */
+	/** V0-V31, or NULL when the caller has not loaded them (then SIMD&FP accesses fail). */
 	struct armvirt_mmio_vreg *v;
 };
 
@@ -347,7 +369,7 @@ struct armvirt_mmio_part {
  */
 struct armvirt_mmio_xfer {
 	uint64_t va;	 /**< Guest virtual address of the transfer's lowest byte. */
-	uint8_t bytes;	 /**< Length of the transfer: size × count. */
+	uint8_t bytes;	 /**< Length of the transfer: size x count. */
 	uint8_t nparts;	 /**< Parts in use: part[0] to part[nparts - 1]; the others are stale. */
 	bool big_endian; /**< The guest's data accesses are big-endian. */
 	/** The parts, in the order to perform them. */
@@ -393,10 +415,11 @@ int armvirt_mmio_access_va(const struct armvirt_mmio_insn *d, const struct armvi
  * @param r the guest registers at the abort (only read)
  * @param far FAR_EL2: the faulting VA
  * @param fault_ipa the faulting IPA: HPFAR_EL2.FIPA with FAR_EL2[11:0]
+ *        (armvirt_esr_fault_ipa())
  * @param flags ::ARMVIRT_MMIO_XFER_BIG_ENDIAN or 0
  * @return 0 on success; ::ARMVIRT_ENOTSUP when @c d->reason is not
  *         ::ARMVIRT_MMIO_OK; ::ARMVIRT_EINVAL when a pointer is NULL, the
- *         description is malformed, a SIMD&FP store finds @c r->v NULL, an
+ *         description is malformed, a SIMD&FP access finds @c r->v NULL, an
  *         AArch32 mode is not a guest mode, or @p far is not within the
  *         access (the registers do not match the abort).
  *         Any exception level.

@@ -82,7 +82,6 @@
 #define A32_COND_UNCOND 0xfu
 #define A32_SBO2 0x3u /* a two-bit (1)(1) field */
 #define A32_SBO4 0xfu /* a four-bit (1)(1)(1)(1) field */
-#define A32_REG_SP 13u
 #define A32_REG_PC 15u
 #define A32_COPROC_SIMDFP 0x5u /* coproc 101x: SIMD&FP */
 #define A32_COPROC_DEBUG 14u   /* coproc 1110: debug (LDC/STC of DBGDTR) */
@@ -133,7 +132,8 @@ static const struct mmio_xfer_kind a32_word = { ARMVIRT_MMIO_KIND_LOAD, ARMVIRT_
 
 /*
  * Coprocessor and SIMD&FP loads and stores, shared with T32 (same P U D W L
- * bits, F4.1.? / F3.1.?): 64-bit register transfers and unallocated forms are
+ * bits; Arm ARM F4.1 and F3.1, coprocessor and SIMD&FP load/store classes):
+ * 64-bit register transfers and unallocated forms are
  * not memory; VLDR/VSTR and LDC/STC are COPROC, VLDM/VSTM MULTIPLE.
  */
 void armvirt_mmio_priv_coproc(struct armvirt_mmio_insn *d, unsigned pudwl, unsigned coproc,

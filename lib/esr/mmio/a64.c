@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A64 load/store decoding. Encoding classes and field names follow the Arm
- * ARM, C4.1 "A64 instruction set encoding" (loads and stores: C4.1.88 in
- * DDI0487K), with the FEAT_LRCPC3, FEAT_LSUI and FEAT_LSCP classes from the
+ * ARM, C4.1 "A64 instruction set encoding", "Loads and Stores", with the
+ * FEAT_LRCPC3, FEAT_LSUI, FEAT_LSCP, FEAT_THE and FEAT_GCS classes from the
  * A64 ISA XML.
  */
 #include "mmio_internal.h"
@@ -71,8 +71,6 @@
 #define A64_OPTION_WIDTH 3
 #define A64_S_SHIFT 12
 #define A64_S_WIDTH 1
-#define A64_PAC_M_SHIFT 23 /* LDRAA/LDRAB key */
-#define A64_PAC_M_WIDTH 1
 #define A64_PAC_S_SHIFT 22 /* sign of the 10-bit offset */
 #define A64_PAC_S_WIDTH 1
 #define A64_PAC_W_SHIFT 11
@@ -229,7 +227,8 @@ static bool a64_is_gpr(const struct armvirt_mmio_insn *d)
 
 /*
  * The CONSTRAINED UNPREDICTABLE overlaps of the A64 load/store pseudocode
- * (Arm ARM K1.2.?, "Load/store" constraints): writeback to a base that is
+ * (Arm ARM appendix K1, "Architectural Constraints on UNPREDICTABLE
+ * behaviors", loads and stores): writeback to a base that is
  * also a transfer register, and a load pair into one register twice.
  */
 static void a64_check_overlap(struct armvirt_mmio_insn *d)

@@ -22,8 +22,8 @@
 #define A64_REG_SP 31u
 
 /*
- * Where SP and LR of each mode live in the AArch64 view (Arm ARM D1.?,
- * "Mapping of the general-purpose registers between the Execution states"):
+ * Where SP and LR of each mode live in the AArch64 view (Arm ARM, "Mapping
+ * of the general-purpose registers between the Execution states"):
  * X13/X14 usr and sys, X16/X17 irq, X18/X19 svc, X20/X21 abt, X22/X23 und,
  * X29/X30 fiq (R8_fiq-R12_fiq are X24-X28). 0xff: not a mode a guest runs in.
  */

@@ -20,8 +20,6 @@
 #define T16_OPB_WIDTH 3
 #define T16_L_SHIFT 11
 #define T16_L_WIDTH 1
-#define T16_B_SHIFT 12 /* 011x: byte */
-#define T16_B_WIDTH 1
 #define T16_IMM5_SHIFT 6
 #define T16_IMM5_WIDTH 5
 #define T16_IMM8_SHIFT 0
@@ -47,10 +45,6 @@
 #define T16_REG_SP 13u
 
 /* 32-bit encodings: hw1 fields. */
-#define T32_OP1_SHIFT 27 /* hw1[12:11] */
-#define T32_OP1_WIDTH 2
-#define T32_HW1_OP2_SHIFT 20 /* hw1[10:4] */
-#define T32_HW1_OP2_WIDTH 7
 #define T32_RN_SHIFT 16 /* hw1[3:0] */
 #define T32_RN_WIDTH 4
 #define T32_L_SHIFT 20 /* hw1[4] */
