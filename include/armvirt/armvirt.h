@@ -13,6 +13,7 @@
 #include <armvirt/err.h>
 #include <armvirt/esr.h>
 #include <armvirt/esr_fields.h>
+#include <armvirt/mmio.h>
 #include <armvirt/port.h>
 #include <armvirt/switch.h>
 #include <armvirt/switch_regs.h>
