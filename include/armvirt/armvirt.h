@@ -14,5 +14,7 @@
 #include <armvirt/esr_fields.h>
 #include <armvirt/port.h>
 #include <armvirt/types.h>
+#include <armvirt/vgic.h>
+#include <armvirt/vgic_regs.h>
 
 #endif /* ARMVIRT_ARMVIRT_H */
