@@ -20,15 +20,16 @@ struct harness {
 
 extern struct harness h;
 
-/* Reset the fake machine and initialise h.gic; the guest's CPU interface
- * gets both groups enabled, priority mask 0xff, EOImode 0. */
+/* Reset the fake machine and initialise h.gic. */
 void h_init(enum armvirt_vgic_model model, enum sim_format f, unsigned nr_lrs, unsigned nr_vcpus,
 	    unsigned nr_spis);
 /* Distributor (and GICv3 redistributor) accesses as vCPU @vcpu. */
 uint64_t h_read(unsigned vcpu, uint64_t addr, unsigned size);
 void h_write(unsigned vcpu, uint64_t addr, unsigned size, uint64_t value);
-/* Load vCPU @vcpu on the fake CPU and enter it (fill). */
+/* Load vCPU @vcpu on the fake CPU and run it once, for the guest to set up
+ * its CPU interface (both groups enabled, priority mask 0xff, EOImode 0). */
 void h_load(unsigned vcpu);
+/* Fill before a guest entry, sync after the exit; each checks consistency. */
 void h_enter(unsigned vcpu);
 void h_exit(unsigned vcpu);
 /* Exit and enter again. */
