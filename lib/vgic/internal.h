@@ -210,6 +210,7 @@ struct lr_ops {
 	uint64_t (*encode)(const struct armvirt_vgic *d, const struct armvirt_vgic_irq *irq,
 			   unsigned src, unsigned state);
 	unsigned (*state)(uint64_t lr);
+	uint64_t (*invalid)(uint64_t lr); /* @lr with its State field cleared */
 	uint64_t (*read_lr)(unsigned n);
 	void (*write_lr)(unsigned n, uint64_t v);
 	uint64_t (*read_elrsr)(const struct armvirt_vgic *d);

@@ -128,10 +128,11 @@ void irq_set_pending(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		     struct armvirt_vgic_irq *irq, uint8_t sources,
 		     struct armvirt_vgic_kicks *kicks)
 {
-	/* A new edge on a source whose list register shows it active (and not
-	 * pending) must reach that register as pending-and-active. */
-	bool lr_change = (v->flags & VCPU_IN_GUEST) && (irq->in_lr & sources & ~irq->lr_pend) &&
-			 (irq->latch & sources) != sources;
+	/* A new edge for a source in the list registers of a running vCPU
+	 * cannot be merged there: the guest may have taken and ended the
+	 * earlier one since the last exit, with no maintenance interrupt to
+	 * tell. The vCPU must come out for it. */
+	bool lr_change = (v->flags & VCPU_IN_GUEST) && (irq->in_lr & sources & ~irq->latch) != 0;
 
 	irq->latch |= sources;
 	kick_if(d, v, irq, irq_update(d, v, irq) || lr_change, kicks);
@@ -264,15 +265,22 @@ void irq_set_line(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct ar
 		  bool level, struct armvirt_vgic_kicks *kicks)
 {
 	bool rising = level && !(irq->flags & IRQ_LINE);
+	bool level_irq = !(irq->flags & IRQ_EDGE);
 
 	if (level)
 		irq->flags |= IRQ_LINE;
 	else
 		irq->flags &= ~IRQ_LINE;
-	if (rising && (irq->flags & IRQ_EDGE))
+	if (rising && !level_irq) {
 		irq_set_pending(d, v, irq, 1u, kicks);
-	else
-		kick_if(d, v, irq, irq_update(d, v, irq), kicks);
+		return;
+	}
+	/* A level interrupt the guest has not taken yet is withdrawn from its
+	 * list register when the line falls: kick a vCPU running with it. */
+	if (!level && level_irq && (irq->lr_pend & 1u) && !(irq->latch & 1u) &&
+	    (v->flags & VCPU_IN_GUEST))
+		kick_add(kicks, v->index);
+	kick_if(d, v, irq, irq_update(d, v, irq), kicks);
 }
 
 void irq_set_edge(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct armvirt_vgic_irq *irq,

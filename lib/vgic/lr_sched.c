@@ -401,6 +401,11 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu)
 				       ? ops->encode(d, irq_get(d, v, e->intid), e->src, e->state)
 				       : 0;
 
+		/* An unused register may keep an invalid leftover, unless it
+		 * owes an EOI maintenance interrupt. */
+		if (!(v->lr_used & bit) && !(v->lr_stale & bit) && ops->state(e->hw) == 0 &&
+		    !ops->eoi_set(e->hw))
+			continue;
 		if ((v->lr_stale & bit) || val != e->hw) {
 			ops->write_lr(i, val);
 			e->hw = val;
@@ -539,7 +544,9 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 				 * interrupt keeps asserting it until cleared. */
 				ops->write_lr(i, 0);
 				v->lr[i].hw = 0;
-			} else if (!((gone >> i) & 1u)) {
+			} else if ((gone >> i) & 1u) {
+				v->lr[i].hw = ops->invalid(v->lr[i].hw);
+			} else {
 				v->lr[i].hw = ops->read_lr(i);
 				st = ops->state(v->lr[i].hw);
 			}

@@ -39,6 +39,12 @@ static unsigned state(uint64_t lr)
 					   ARMVIRT_GICH_LR_STATE_WIDTH);
 }
 
+static uint64_t invalid(uint64_t lr)
+{
+	return armvirt_field_set(lr, ARMVIRT_GICH_LR_STATE_SHIFT, ARMVIRT_GICH_LR_STATE_WIDTH,
+				 ARMVIRT_GIC_LR_STATE_INVALID);
+}
+
 static bool eoi_set(uint64_t lr)
 {
 	return !armvirt_field_get(lr, ARMVIRT_GICH_LR_HW_SHIFT, ARMVIRT_GICH_LR_HW_WIDTH) &&
@@ -123,6 +129,7 @@ static uint32_t read_vtr(void)
 const struct lr_ops vgic_lr_ops_v2 = {
 	.encode = encode,
 	.state = state,
+	.invalid = invalid,
 	.read_lr = read_lr,
 	.write_lr = write_lr,
 	.read_elrsr = read_elrsr,

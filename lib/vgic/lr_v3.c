@@ -40,6 +40,12 @@ static unsigned state(uint64_t lr)
 					   ARMVIRT_ICH_LR_STATE_WIDTH);
 }
 
+static uint64_t invalid(uint64_t lr)
+{
+	return armvirt_field_set(lr, ARMVIRT_ICH_LR_STATE_SHIFT, ARMVIRT_ICH_LR_STATE_WIDTH,
+				 ARMVIRT_GIC_LR_STATE_INVALID);
+}
+
 static bool eoi_set(uint64_t lr)
 {
 	return !armvirt_field_get(lr, ARMVIRT_ICH_LR_HW_SHIFT, ARMVIRT_ICH_LR_HW_WIDTH) &&
@@ -109,6 +115,7 @@ static uint32_t read_vtr(void)
 const struct lr_ops vgic_lr_ops_v3 = {
 	.encode = encode,
 	.state = state,
+	.invalid = invalid,
 	.read_lr = armvirt_port_read_ich_lr,
 	.write_lr = armvirt_port_write_ich_lr,
 	.read_elrsr = read_elrsr,
