@@ -146,6 +146,17 @@ static void check_delivery(void)
 	unsigned best;
 
 	settle();
+	/* Nothing the guest could take unless the model has it pending. */
+	for (unsigned n = 0; n < sim_nr_lrs(); n++) {
+		struct sim_lr l = sim_lr(n);
+
+		if (l.state == 1 &&
+		    (!m_pending(l.intid) || !m[l.intid].enabled || m[l.intid].active))
+			FAIL("LR%u offers INTID %u, which the model has %s", n, l.intid,
+			     m[l.intid].active	   ? "active"
+			     : !m[l.intid].enabled ? "disabled"
+						   : "not pending");
+	}
 	best = m_best();
 	lr = sim_hppi();
 	if (best == 256) {
