@@ -372,7 +372,7 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu)
 {
 	const struct lr_ops *ops;
 	struct armvirt_vgic_vcpu *v;
-	bool ok[2];
+	bool ok[2], wrote = false;
 	uint32_t hcr;
 	int ret = 0;
 
@@ -409,13 +409,19 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu)
 		if ((v->lr_stale & bit) || val != e->hw) {
 			ops->write_lr(i, val);
 			e->hw = val;
+			wrote = true;
 		}
 	}
 	v->lr_stale = 0;
 	if (hcr != v->hcr) {
 		ops->write_hcr(hcr);
 		v->hcr = hcr;
+		wrote = true;
 	}
+	/* GICH is memory-mapped: its writes must complete before the guest
+	 * reaches GICV. (ICH_*_EL2 writes take effect at the ERET.) */
+	if (wrote && d->cpuif == ARMVIRT_VGIC_CPUIF_GICH)
+		armvirt_port_dsb(ARMVIRT_PORT_SY);
 	v->admit = admit_threshold(d, v, ok);
 	v->flags |= VCPU_IN_GUEST;
 out:

@@ -568,6 +568,30 @@ static void test_register_traffic(void **state)
 	assert_int_equal(hw_hcr() & HCR_NPIE, HCR_NPIE);
 }
 
+/* GICH is memory-mapped: an entry that wrote it ends with a DSB, so the
+ * writes are complete before the guest reaches GICV; one that wrote
+ * nothing needs none. */
+static void test_gich_barrier(void **state)
+{
+	size_t n;
+
+	(void)state;
+	start(&V2, 4, 1);
+	h_setup_spis(32, 1, 0x80, 0);
+	armvirt_vgic_inject(&h.gic, 0, 32, NULL);
+	armvirt_host_log_clear();
+	h_enter(0);
+	n = armvirt_host_log_count();
+	assert_true(n >= 2);
+	assert_int_equal(armvirt_host_log_at(n - 2)->kind, ARMVIRT_HOST_EV_GICH_WRITE);
+	assert_int_equal(armvirt_host_log_at(n - 1)->kind, ARMVIRT_HOST_EV_DSB);
+	assert_int_equal(armvirt_host_log_at(n - 1)->id, ARMVIRT_PORT_SY);
+	h_exit(0);
+	armvirt_host_log_clear();
+	h_enter(0);
+	assert_int_equal(log_count(ARMVIRT_HOST_EV_DSB), 0);
+}
+
 /* Context switch: put saves VMCR and the active priorities and clears the
  * interface; load restores them on a machine whose registers were reused. */
 static void test_save_restore(void **state)
@@ -699,6 +723,7 @@ int main(void)
 		cmocka_unit_test(test_eoicount_order),
 		cmocka_unit_test(test_kicks),
 		cmocka_unit_test(test_register_traffic),
+		cmocka_unit_test(test_gich_barrier),
 		cmocka_unit_test(test_save_restore),
 		cmocka_unit_test(test_pending_query),
 		cmocka_unit_test(test_group_enable_maintenance),
