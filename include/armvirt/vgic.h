@@ -353,14 +353,19 @@ int armvirt_vgic_vcpu_put(struct armvirt_vgic *vgic, unsigned vcpu);
  * that may not leave, each such register asks for an EOI maintenance
  * interrupt, so the first deactivation brings the vCPU out.
  *
- * @param vgic the virtual GIC
- * @param vcpu the vCPU's index
- * @return 0; ARMVIRT_EINVAL for a bad index; ARMVIRT_EPERM if the vCPU is
- *         not loaded or is already between fill and sync. EL2, on the
- *         vCPU's CPU, with no interrupt taken between this call and the
- *         guest entry.
+ * An SPI that leaves the list registers while routed to another vCPU moves
+ * there, which may be recorded in @p kicks.
+ *
+ * @param vgic  the virtual GIC
+ * @param vcpu  the vCPU's index
+ * @param kicks vCPUs to kick (may be NULL)
+ * @return 0 or 1 (1 when @p kicks gained a vCPU); ARMVIRT_EINVAL for a bad
+ *         index; ARMVIRT_EPERM if the vCPU is not loaded or is already
+ *         between fill and sync. EL2, on the vCPU's CPU, with no interrupt
+ *         taken between this call and the guest entry.
  */
-int armvirt_vgic_vcpu_fill(struct armvirt_vgic *vgic, unsigned vcpu);
+int armvirt_vgic_vcpu_fill(struct armvirt_vgic *vgic, unsigned vcpu,
+			   struct armvirt_vgic_kicks *kicks);
 
 /**
  * @brief Fold the list registers back into the interrupt state right after

@@ -113,6 +113,22 @@ static inline bool irq_in_flight(const struct armvirt_vgic_irq *irq)
 	return irq->in_lr != 0 || irq->active != 0;
 }
 
+/* Whether @irq belongs in @v's pending queue (see irq.c). */
+static inline bool irq_wants_queue(const struct armvirt_vgic_irq *irq,
+				   const struct armvirt_vgic_vcpu *v)
+{
+	return (irq->flags & IRQ_ENABLED) && irq_ready(irq) != 0 &&
+	       (irq->intid < ARMVIRT_VGIC_NR_PRIVATE || irq->route == v->index);
+}
+
+/* Whether @irq, owned by @v, must move to the vCPU its routing selects. */
+static inline bool spi_must_move(const struct armvirt_vgic_irq *irq,
+				 const struct armvirt_vgic_vcpu *v)
+{
+	return irq->intid >= ARMVIRT_VGIC_NR_PRIVATE && irq->route != v->index &&
+	       !irq_in_flight(irq);
+}
+
 static inline unsigned lowest_bit(uint64_t v)
 {
 	return (unsigned)__builtin_ctzll(v);

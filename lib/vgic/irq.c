@@ -59,8 +59,7 @@ struct armvirt_vgic_vcpu *irq_lock(struct armvirt_vgic *d, struct armvirt_vgic_v
 bool irq_update(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct armvirt_vgic_irq *irq)
 {
 	bool evicted = (irq->active & ~irq->in_lr) != 0;
-	bool want = (irq->flags & IRQ_ENABLED) && irq_ready(irq) != 0 &&
-		    (!is_spi(irq->intid) || irq->route == v->index);
+	bool want = irq_wants_queue(irq, v);
 
 	if (evicted != ((irq->flags & IRQ_EVICTED) != 0)) {
 		if (evicted)

@@ -27,8 +27,35 @@
 	 (1u << ARMVIRT_GIC_HCR_VGRP1DIE_SHIFT))
 
 /* Interrupts an exit can touch: every list register, and up to 31 evicted
- * active interrupts ended through EOIcount. */
+ * active interrupts ended through EOIcount. An entry can free each register
+ * twice: once refreshing it, once evicting what was placed in it. */
 #define MAX_TOUCHED (ARMVIRT_VGIC_MAX_LRS + 32u)
+#define MAX_MOVERS (2u * ARMVIRT_VGIC_MAX_LRS + 32u)
+
+/* SPIs that stopped being in flight on the vCPU while routed elsewhere;
+ * they move once its lock is released. */
+struct movers {
+	struct armvirt_vgic_irq *irq[MAX_MOVERS];
+	unsigned n;
+};
+
+static void note_mover(struct movers *mv, const struct armvirt_vgic_vcpu *v,
+		       struct armvirt_vgic_irq *irq)
+{
+	if (spi_must_move(irq, v) && mv->n < MAX_MOVERS)
+		mv->irq[mv->n++] = irq;
+}
+
+static int move_all(struct armvirt_vgic *d, const struct movers *mv,
+		    struct armvirt_vgic_kicks *kicks)
+{
+	struct armvirt_vgic_kicks k;
+
+	armvirt_vgic_kicks_clear(&k);
+	for (unsigned n = 0; n < mv->n; n++)
+		spi_settle(d, mv->irq[n], &k);
+	return kicks_merge(kicks, &k);
+}
 
 static uint64_t all_lrs(const struct armvirt_vgic *d)
 {
@@ -113,7 +140,8 @@ static void lr_load(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigne
  * edge, re-sample a level, take back a pending state the guest may no longer
  * see (disabled interrupt or group), and free it if nothing is left.
  */
-static void lr_refresh(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
+static void lr_refresh(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i,
+		       struct movers *mv)
 {
 	struct armvirt_vgic_lr_ *e = &v->lr[i];
 	struct armvirt_vgic_irq *irq = irq_get(d, v, e->intid);
@@ -146,6 +174,7 @@ static void lr_refresh(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsi
 	if (st == 0) {
 		lr_drop(d, v, i);
 		irq_update(d, v, irq);
+		note_mover(mv, v, irq);
 		return;
 	}
 	if (!edge && !hw)
@@ -229,7 +258,8 @@ static int choose_victim(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, co
 	return -1;
 }
 
-static void lr_evict(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
+static void lr_evict(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i,
+		     struct movers *mv)
 {
 	struct armvirt_vgic_lr_ *e = &v->lr[i];
 	struct armvirt_vgic_irq *irq = irq_get(d, v, e->intid);
@@ -240,10 +270,10 @@ static void lr_evict(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsign
 		irq->latch |= b;
 	lr_drop(d, v, i);
 	/* It was ahead of everything queued at its priority: keep it so. */
-	if (was_pending && !(irq->flags & IRQ_QUEUED) && (irq->flags & IRQ_ENABLED) &&
-	    irq_ready(irq) != 0)
+	if (was_pending && !(irq->flags & IRQ_QUEUED) && irq_wants_queue(irq, v))
 		queue_insert(d, v, irq, true);
 	irq_update(d, v, irq);
+	note_mover(mv, v, irq);
 }
 
 static int free_lr(const struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *v)
@@ -267,7 +297,8 @@ static struct armvirt_vgic_irq *best_candidate(struct armvirt_vgic *d, struct ar
 	return c1;
 }
 
-static void fill_queued(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, const bool ok[2])
+static void fill_queued(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, const bool ok[2],
+			struct movers *mv)
 {
 	for (unsigned n = 0; n < d->nr_lrs; n++) {
 		struct armvirt_vgic_irq *c = best_candidate(d, v, ok);
@@ -280,7 +311,7 @@ static void fill_queued(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, con
 			slot = choose_victim(d, v, ok, c->priority);
 			if (slot < 0)
 				return;
-			lr_evict(d, v, (unsigned)slot);
+			lr_evict(d, v, (unsigned)slot, mv);
 		}
 		lr_load(d, v, (unsigned)slot, c, lowest_bit(irq_ready(c)), ST_P);
 	}
@@ -368,10 +399,11 @@ static uint16_t admit_threshold(struct armvirt_vgic *d, struct armvirt_vgic_vcpu
 	return (uint16_t)key;
 }
 
-int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu)
+int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
 {
 	const struct lr_ops *ops;
 	struct armvirt_vgic_vcpu *v;
+	struct movers mv = { { NULL }, 0 };
 	bool ok[2], wrote = false;
 	uint32_t hcr;
 	int ret = 0;
@@ -389,8 +421,8 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu)
 		ok[g] = dist_group_enabled(d, g) && vmcr_group_enabled(v->vmcr, g);
 
 	for (uint64_t m = v->lr_used; m != 0; m &= m - 1)
-		lr_refresh(d, v, lowest_bit(m));
-	fill_queued(d, v, ok);
+		lr_refresh(d, v, lowest_bit(m), &mv);
+	fill_queued(d, v, ok, &mv);
 	reload_evicted(d, v);
 	hcr = fill_hcr(d, v, best_candidate(d, v, ok) != NULL);
 
@@ -426,7 +458,7 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu)
 	v->flags |= VCPU_IN_GUEST;
 out:
 	vgic_unlock(v);
-	return ret;
+	return ret < 0 ? ret : move_all(d, &mv, kicks);
 }
 
 /* Fold what the guest did to entry @i (now in state @st) into its interrupt. */
@@ -516,16 +548,14 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 	const struct lr_ops *ops;
 	struct armvirt_vgic_vcpu *v;
 	uint16_t touched[MAX_TOUCHED];
-	struct armvirt_vgic_irq *move[MAX_TOUCHED];
-	struct armvirt_vgic_kicks k;
-	unsigned nt = 0, nm = 0;
+	struct movers mv = { { NULL }, 0 };
+	unsigned nt = 0;
 	bool reset_count = false;
 
 	if (d == NULL || vcpu >= d->nr_vcpus)
 		return ARMVIRT_EINVAL;
 	ops = lr_ops(d);
 	v = &d->vcpus[vcpu];
-	armvirt_vgic_kicks_clear(&k);
 	vgic_lock(v);
 	if (!(v->flags & VCPU_IN_GUEST)) {
 		vgic_unlock(v);
@@ -579,8 +609,7 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 		}
 		irq->req = 0;
 		irq_update(d, v, irq);
-		if (is_spi(irq->intid) && irq->route != v->index && !irq_in_flight(irq))
-			move[nm++] = irq;
+		note_mover(&mv, v, irq);
 	}
 	v->vmcr = ops->read_vmcr();
 	/* Disarm the maintenance interrupt (it is level-sensitive) and zero
@@ -591,10 +620,7 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 	}
 	v->flags &= ~VCPU_IN_GUEST;
 	vgic_unlock(v);
-
-	for (unsigned n = 0; n < nm; n++)
-		spi_settle(d, move[n], &k);
-	return kicks_merge(kicks, &k);
+	return move_all(d, &mv, kicks);
 }
 
 void lr_dir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t intid,
@@ -624,7 +650,7 @@ void lr_dir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t intid,
 	irq->active &= (uint8_t)~1u;
 	irq_deactivated(d, v, irq);
 	irq_update(d, v, irq);
-	settle = is_spi(intid) && irq->route != v->index && !irq_in_flight(irq);
+	settle = spi_must_move(irq, v);
 	vgic_unlock(v);
 	if (settle)
 		spi_settle(d, irq, kicks);

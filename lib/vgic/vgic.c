@@ -329,8 +329,7 @@ int armvirt_vgic_mmio(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_mmio
 static bool check_irq(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		      const struct armvirt_vgic_irq *irq)
 {
-	bool want = (irq->flags & IRQ_ENABLED) && irq_ready(irq) != 0 &&
-		    (!is_spi(irq->intid) || irq->route == v->index);
+	bool want = irq_wants_queue(irq, v);
 	unsigned in_lr = 0, lr_pend = 0;
 
 	if ((irq->priority & (uint8_t)~prio_mask(d)) != 0 ||

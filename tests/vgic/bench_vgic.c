@@ -124,13 +124,13 @@ static void setup(enum armvirt_vgic_model model, unsigned depth)
 					work[j].prio = work[i].prio;
 	}
 	armvirt_vgic_vcpu_load(&gic, 0);
-	armvirt_vgic_vcpu_fill(&gic, 0);
+	armvirt_vgic_vcpu_fill(&gic, 0, NULL);
 	sim_set_pmr(0xff);
 	sim_enable_groups(true, true);
 	armvirt_vgic_vcpu_sync(&gic, 0, NULL);
 	for (unsigned i = 0; i < nwork; i++)
 		raise(&work[i]);
-	armvirt_vgic_vcpu_fill(&gic, 0);
+	armvirt_vgic_vcpu_fill(&gic, 0, NULL);
 }
 
 static const struct source *find(unsigned iar)
@@ -167,14 +167,14 @@ static double run(enum armvirt_vgic_model model, unsigned depth, unsigned rounds
 			armvirt_host_log_clear();
 			t0 = now_ns();
 			armvirt_vgic_vcpu_sync(&gic, 0, NULL);
-			armvirt_vgic_vcpu_fill(&gic, 0);
+			armvirt_vgic_vcpu_fill(&gic, 0, NULL);
 			t += now_ns() - t0;
 			events += armvirt_host_log_count();
 			/* Raised again on a second, untimed exit (an SGI is raised
 			 * by a trapped write); it may outrank the registers'. */
 			armvirt_vgic_vcpu_sync(&gic, 0, NULL);
 			raise(s);
-			armvirt_vgic_vcpu_fill(&gic, 0);
+			armvirt_vgic_vcpu_fill(&gic, 0, NULL);
 		}
 		if (t / rounds < best)
 			best = t / rounds;
