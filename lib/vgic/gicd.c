@@ -217,12 +217,11 @@ static void gicd_v3(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_
 		acc->data = value;
 }
 
-int gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+void gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		 struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
 	if (is_v2(d))
 		gicd_v2(d, v, off, acc, kicks);
 	else
 		gicd_v3(d, v, off, acc, kicks);
-	return 0;
 }

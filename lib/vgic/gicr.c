@@ -92,13 +92,11 @@ static void sgi_frame(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *rd, uint
 		acc->data = irq_field_read(d, rd, f, first, count);
 }
 
-int gicr_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct armvirt_vgic_vcpu *rd,
-		uint32_t off, struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+void gicr_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *rd, uint32_t off,
+		 struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
-	(void)v;
 	if (off < ARMVIRT_GICR_SGI_BASE)
 		rd_frame(d, rd, off, acc);
 	else
 		sgi_frame(d, rd, off - ARMVIRT_GICR_SGI_BASE, acc, kicks);
-	return 0;
 }

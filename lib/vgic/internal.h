@@ -53,7 +53,7 @@
  * for "lower than any priority". */
 #define PRIO_IDLE 0x100u
 
-/* Locks (spinlock.c). */
+/* Each vCPU's spinlock (vgic.c). */
 void vgic_lock(struct armvirt_vgic_vcpu *v);
 void vgic_unlock(struct armvirt_vgic_vcpu *v);
 
@@ -118,15 +118,14 @@ static inline bool irq_wants_queue(const struct armvirt_vgic_irq *irq,
 				   const struct armvirt_vgic_vcpu *v)
 {
 	return (irq->flags & IRQ_ENABLED) && irq_ready(irq) != 0 &&
-	       (irq->intid < ARMVIRT_VGIC_NR_PRIVATE || irq->route == v->index);
+	       (!is_spi(irq->intid) || irq->route == v->index);
 }
 
 /* Whether @irq, owned by @v, must move to the vCPU its routing selects. */
 static inline bool spi_must_move(const struct armvirt_vgic_irq *irq,
 				 const struct armvirt_vgic_vcpu *v)
 {
-	return irq->intid >= ARMVIRT_VGIC_NR_PRIVATE && irq->route != v->index &&
-	       !irq_in_flight(irq);
+	return is_spi(irq->intid) && irq->route != v->index && !irq_in_flight(irq);
 }
 
 static inline unsigned lowest_bit(uint64_t v)
@@ -184,8 +183,6 @@ void evicted_remove(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 struct armvirt_vgic_vcpu *irq_lock(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 				   uint32_t intid, struct armvirt_vgic_irq **out);
 bool irq_update(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct armvirt_vgic_irq *irq);
-bool irq_kick_needed(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
-		     const struct armvirt_vgic_irq *irq);
 void irq_set_pending(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		     struct armvirt_vgic_irq *irq, uint8_t sources,
 		     struct armvirt_vgic_kicks *kicks);
@@ -195,8 +192,7 @@ void irq_set_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		    struct armvirt_vgic_irq *irq, struct armvirt_vgic_kicks *kicks);
 void irq_clear_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		      struct armvirt_vgic_irq *irq, struct armvirt_vgic_kicks *kicks);
-void irq_deactivated(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
-		     struct armvirt_vgic_irq *irq);
+void irq_deactivated(struct armvirt_vgic_irq *irq);
 void irq_set_enabled(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		     struct armvirt_vgic_irq *irq, bool on, struct armvirt_vgic_kicks *kicks);
 void irq_set_priority(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
@@ -252,10 +248,10 @@ static inline const struct lr_ops *lr_ops(const struct armvirt_vgic *d)
 }
 
 /* Register emulation (gicd.c, gicr.c, sgi.c). */
-int gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks);
-int gicr_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct armvirt_vgic_vcpu *rd,
-		uint32_t off, struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks);
+void gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		 struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks);
+void gicr_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *rd, uint32_t off,
+		 struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks);
 void sgi_send_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t sgir,
 		 struct armvirt_vgic_kicks *kicks);
 

@@ -87,8 +87,8 @@ bool irq_update(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct armv
  * disabled at the last exit may have been enabled since without a trap, so
  * it is no reason to stay quiet.
  */
-bool irq_kick_needed(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
-		     const struct armvirt_vgic_irq *irq)
+static bool irq_kick_needed(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+			    const struct armvirt_vgic_irq *irq)
 {
 	unsigned g = irq_group(irq);
 
@@ -111,11 +111,8 @@ static void kick_if(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		kick_add(kicks, v->index);
 }
 
-void irq_deactivated(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
-		     struct armvirt_vgic_irq *irq)
+void irq_deactivated(struct armvirt_vgic_irq *irq)
 {
-	(void)d;
-	(void)v;
 	/* The guest's deactivation of a hardware-linked interrupt also
 	 * deactivated the physical one; if the device still asserts it, the
 	 * physical GIC signals it again and the line is reported again. */
@@ -153,7 +150,7 @@ void irq_clear_pending(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 				continue;
 			v->lr[i].state &= (uint8_t)~ST_P;
 			irq->lr_pend &= (uint8_t) ~(1u << s);
-			if (v->lr[i].state == 0)
+			if ((v->lr[i].state & ST_PA) == 0)
 				lr_drop(d, v, (unsigned)i);
 		}
 	}
@@ -204,7 +201,7 @@ void irq_clear_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 			if (i < 0)
 				continue;
 			v->lr[i].state &= (uint8_t)~ST_A;
-			if (v->lr[i].state == 0)
+			if ((v->lr[i].state & ST_PA) == 0)
 				lr_drop(d, v, (unsigned)i);
 		}
 		irq->active = 0;

@@ -26,9 +26,9 @@
 	 (1u << ARMVIRT_GIC_HCR_VGRP0DIE_SHIFT) | (1u << ARMVIRT_GIC_HCR_VGRP1EIE_SHIFT) |         \
 	 (1u << ARMVIRT_GIC_HCR_VGRP1DIE_SHIFT))
 
-/* Interrupts an exit can touch: every list register, and up to 31 evicted
- * active interrupts ended through EOIcount. An entry can free each register
- * twice: once refreshing it, once evicting what was placed in it. */
+/* Interrupts an exit can touch: each list register's, and up to 31 evicted
+ * active interrupts ended through EOIcount. An entry can free each list
+ * register twice: refreshing it, then evicting what it placed there. */
 #define MAX_TOUCHED (ARMVIRT_VGIC_MAX_LRS + 32u)
 #define MAX_MOVERS (2u * ARMVIRT_VGIC_MAX_LRS + 32u)
 
@@ -486,7 +486,7 @@ static void lr_sync_entry(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, u
 		irq->lr_pend &= (uint8_t)~b;
 	e->state = (uint8_t)st;
 	if (deactivated)
-		irq_deactivated(d, v, irq);
+		irq_deactivated(irq);
 	if (st == 0)
 		lr_drop(d, v, i);
 }
@@ -536,7 +536,7 @@ static unsigned end_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		if (irq == NULL || (irq->flags & IRQ_SW_ACTIVE))
 			break;
 		irq->active &= (uint8_t) ~(1u << lowest_bit((uint8_t)(irq->active & ~irq->in_lr)));
-		irq_deactivated(d, v, irq);
+		irq_deactivated(irq);
 		irq_update(d, v, irq);
 		touched[n++] = irq->intid;
 	}
@@ -648,7 +648,7 @@ void lr_dir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t intid,
 			lr_drop(d, v, (unsigned)i);
 	}
 	irq->active &= (uint8_t)~1u;
-	irq_deactivated(d, v, irq);
+	irq_deactivated(irq);
 	irq_update(d, v, irq);
 	settle = spi_must_move(irq, v);
 	vgic_unlock(v);

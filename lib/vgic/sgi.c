@@ -103,15 +103,16 @@ int armvirt_vgic_sysreg(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_sy
 		return ARMVIRT_EFAULT;
 	v = &d->vcpus[vcpu];
 	armvirt_vgic_kicks_clear(&k);
-	/* With one security state, ICC_SGI1R_EL1 generates SGIs of either
-	 * group, ICC_SGI0R_EL1 and ICC_ASGI1R_EL1 Group 0 ones only (GICv3
-	 * 12.2, the ICC_SGI0R_EL1, ICC_SGI1R_EL1 and ICC_ASGI1R_EL1 tables). */
 	if (acc->enc == ARMVIRT_ICC_DIR_EL1_ENC)
 		lr_dir(d, v,
 		       (uint32_t)armvirt_field_get(acc->data, ARMVIRT_ICC_DIR_INTID_SHIFT,
 						   ARMVIRT_ICC_DIR_INTID_WIDTH),
 		       &k);
 	else
+		/* With one security state, ICC_SGI1R_EL1 generates SGIs of
+		 * either group, ICC_SGI0R_EL1 and ICC_ASGI1R_EL1 Group 0 ones
+		 * only (GICv3 12.2, the tables in the ICC_SGI0R_EL1,
+		 * ICC_SGI1R_EL1 and ICC_ASGI1R_EL1 descriptions). */
 		sgi_send_v3(d, v, acc->data, acc->enc != ARMVIRT_ICC_SGI1R_EL1_ENC, &k);
 	return kicks_merge(kicks, &k);
 }

@@ -296,7 +296,6 @@ int armvirt_vgic_mmio(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_mmio
 {
 	struct armvirt_vgic_kicks k;
 	uint64_t addr, gicd_size;
-	int ret;
 
 	if (d == NULL || acc == NULL || vcpu >= d->nr_vcpus)
 		return ARMVIRT_EINVAL;
@@ -312,15 +311,13 @@ int armvirt_vgic_mmio(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_mmio
 		acc->data = 0;
 	armvirt_vgic_kicks_clear(&k);
 	if (addr - d->gicd_base < gicd_size) {
-		ret = gicd_access(d, &d->vcpus[vcpu], (uint32_t)(addr - d->gicd_base), acc, &k);
+		gicd_access(d, &d->vcpus[vcpu], (uint32_t)(addr - d->gicd_base), acc, &k);
 	} else {
 		uint64_t off = addr - d->gicr_base;
 
-		ret = gicr_access(d, &d->vcpus[vcpu], &d->vcpus[off / ARMVIRT_GICR_STRIDE],
-				  (uint32_t)(off % ARMVIRT_GICR_STRIDE), acc, &k);
+		gicr_access(d, &d->vcpus[off / ARMVIRT_GICR_STRIDE],
+			    (uint32_t)(off % ARMVIRT_GICR_STRIDE), acc, &k);
 	}
-	if (ret < 0)
-		return ret;
 	return kicks_merge(kicks, &k);
 }
 
