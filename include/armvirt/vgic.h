@@ -57,15 +57,14 @@
  *    interrupt can be taken, or until a kick (below).
  *
  * @par Kicks
- * Functions that can make an interrupt deliverable to a vCPU other than the
- * caller's own record the vCPUs concerned in a ::armvirt_vgic_kicks set.
- * For each vCPU in the set the integrator interrupts it if it is running in
- * the guest on another physical CPU (an IPI; the exit picks the interrupt
- * up) and wakes it if it is blocked waiting for an interrupt; otherwise it
- * does nothing, since the vCPU sees the interrupt at its next entry. A vCPU
- * running in the guest is not put in the set when the new interrupt cannot
- * enter its list registers before an armed maintenance interrupt makes it
- * exit anyway.
+ * Functions that can make an interrupt deliverable record the vCPUs that
+ * may need to hear about it in a ::armvirt_vgic_kicks set. For each vCPU in
+ * the set the integrator interrupts it if it is running in the guest on
+ * another physical CPU (an IPI; the exit picks the interrupt up) and wakes
+ * it if it is blocked waiting for an interrupt; otherwise it does nothing,
+ * since the vCPU sees the interrupt at its next entry. A vCPU running in the
+ * guest is not put in the set when the new interrupt cannot enter its list
+ * registers before an armed maintenance interrupt makes it exit anyway.
  *
  * @par Concurrency
  * Every function may be called on any physical CPU, concurrently with the
