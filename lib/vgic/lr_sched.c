@@ -35,15 +35,15 @@
 /* SPIs that stopped being in flight on the vCPU while routed elsewhere;
  * they move once its lock is released. */
 struct movers {
-	struct armvirt_vgic_irq *irq[MAX_MOVERS];
+	uint16_t intid[MAX_MOVERS];
 	unsigned n;
 };
 
 static void note_mover(struct movers *mv, const struct armvirt_vgic_vcpu *v,
-		       struct armvirt_vgic_irq *irq)
+		       const struct armvirt_vgic_irq *irq)
 {
 	if (spi_must_move(irq, v) && mv->n < MAX_MOVERS)
-		mv->irq[mv->n++] = irq;
+		mv->intid[mv->n++] = irq->intid;
 }
 
 static int move_all(struct armvirt_vgic *d, const struct movers *mv,
@@ -53,7 +53,7 @@ static int move_all(struct armvirt_vgic *d, const struct movers *mv,
 
 	armvirt_vgic_kicks_clear(&k);
 	for (unsigned n = 0; n < mv->n; n++)
-		spi_settle(d, mv->irq[n], &k);
+		spi_settle(d, &d->spis[mv->intid[n] - ARMVIRT_VGIC_NR_PRIVATE], &k);
 	return kicks_merge(kicks, &k);
 }
 
@@ -403,7 +403,7 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 {
 	const struct lr_ops *ops;
 	struct armvirt_vgic_vcpu *v;
-	struct movers mv = { { NULL }, 0 };
+	struct movers mv;
 	bool ok[2], wrote = false;
 	uint32_t hcr;
 	int ret = 0;
@@ -412,6 +412,7 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 		return ARMVIRT_EINVAL;
 	ops = lr_ops(d);
 	v = &d->vcpus[vcpu];
+	mv.n = 0;
 	vgic_lock(v);
 	if (!(v->flags & VCPU_LOADED) || (v->flags & VCPU_IN_GUEST)) {
 		ret = ARMVIRT_EPERM;
@@ -548,7 +549,7 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 	const struct lr_ops *ops;
 	struct armvirt_vgic_vcpu *v;
 	uint16_t touched[MAX_TOUCHED];
-	struct movers mv = { { NULL }, 0 };
+	struct movers mv;
 	unsigned nt = 0;
 	bool reset_count = false;
 
@@ -556,6 +557,7 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 		return ARMVIRT_EINVAL;
 	ops = lr_ops(d);
 	v = &d->vcpus[vcpu];
+	mv.n = 0;
 	vgic_lock(v);
 	if (!(v->flags & VCPU_IN_GUEST)) {
 		vgic_unlock(v);
