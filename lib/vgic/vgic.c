@@ -56,7 +56,6 @@ static void vcpu_reset(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint
 	atomic_init(&v->lock, 0u);
 	v->index = index;
 	v->flags = VCPU_SLEEP;
-	v->unused_ = 0;
 	v->affinity = ((uint32_t)(index / 16u) << ARMVIRT_MPIDR_AFF1_SHIFT) | (index % 16u);
 	for (uint16_t i = 0; i < ARMVIRT_VGIC_NR_PRIVATE; i++)
 		irq_reset(d, &v->priv[i], i, index);

@@ -707,6 +707,128 @@ static void test_group_enable_maintenance(void **state)
 	ack_eoi(41);
 }
 
+/* Another vCPU changes the pending and active state of interrupts that sit in
+ * the list registers of vCPU 0 while it runs: the changes wait for its exit
+ * (set- and clear-active kick it) and then take effect in the registers. */
+static void test_changes_while_running(void **state)
+{
+	(void)state;
+	start(&V3, 4, 2);
+	h_setup_spis(40, 3, 0x80, 0);
+	h_write(0, H_GICD + 0xC08, 4, (2u << 16) | (2u << 20)); /* 40, 42 edge; 41 level */
+	armvirt_vgic_inject(&h.gic, 0, 40, NULL);
+	armvirt_vgic_set_level(&h.gic, 0, 41, true, NULL);
+	armvirt_vgic_inject(&h.gic, 0, 42, NULL);
+	h_enter(0);
+	assert_int_equal(count_state(1), 3);
+
+	/* Clear-pending: no kick; withdrawn at the exit. */
+	armvirt_vgic_kicks_clear(&h.kicks);
+	h_write(1, H_GICD + 0x284, 4, 1u << 8);
+	assert_false(armvirt_vgic_kicks_test(&h.kicks, 0));
+	assert_int_equal(sim_lr((unsigned)find_lr(40)).state, 1); /* still live */
+	h_bounce(0);
+	assert_int_equal(find_lr(40), -1);
+	assert_false(info(0, 40).pending);
+
+	/* Set-active on a pending level interrupt: a kick; at the exit it
+	 * becomes active only (a level interrupt is never both). */
+	h_write(1, H_GICD + 0x304, 4, 1u << 9);
+	assert_true(armvirt_vgic_kicks_test(&h.kicks, 0));
+	h_bounce(0);
+	assert_int_equal(sim_lr((unsigned)find_lr(41)).state, 2);
+	assert_true(info(0, 41).active);
+	/* Clear-active: a kick; then the line, still high, makes it pending. */
+	armvirt_vgic_kicks_clear(&h.kicks);
+	h_write(1, H_GICD + 0x384, 4, 1u << 9);
+	assert_true(armvirt_vgic_kicks_test(&h.kicks, 0));
+	h_bounce(0);
+	assert_false(info(0, 41).active);
+	assert_int_equal(sim_lr((unsigned)find_lr(41)).state, 1);
+
+	/* Set-active requested, but the guest takes and ends the interrupt
+	 * before the exit: it is active afterwards all the same. */
+	h_write(1, H_GICD + 0x304, 4, 1u << 10);
+	ack_eoi(41);
+	assert_int_equal(sim_ack(), 42);
+	assert_int_equal(sim_eoi(42), SIM_DONE);
+	h_bounce(0);
+	assert_true(info(0, 42).active);
+	assert_int_equal(sim_lr((unsigned)find_lr(42)).state, 2);
+
+	/* Out of the guest, the same changes apply at once. */
+	h_exit(0);
+	h_write(0, H_GICD + 0x384, 4, 1u << 10);
+	assert_false(info(0, 42).active);
+	armvirt_vgic_inject(&h.gic, 0, 42, NULL);
+	h_enter(0);
+	h_exit(0);
+	h_write(0, H_GICD + 0x304, 4, 1u << 10); /* pending in a register: now active too */
+	h_enter(0);
+	assert_int_equal(sim_lr((unsigned)find_lr(42)).state, 3);
+	assert_int_equal(armvirt_vgic_vcpu_fill(&h.gic, 0, NULL), ARMVIRT_EPERM);
+	h_exit(0);
+	assert_int_equal(armvirt_vgic_vcpu_sync(&h.gic, 0, NULL), ARMVIRT_EPERM);
+	h_write(0, H_GICD + 0x384, 4, 1u << 10);
+	h_write(0, H_GICD + 0x284, 4, 1u << 10);
+	assert_false(info(0, 42).active);
+	assert_false(info(0, 42).pending);
+	h_enter(0);
+	assert_int_equal(find_lr(42), -1);
+}
+
+/* A priority change reorders what is queued, and what is evicted. */
+static void test_priority_change_requeues(void **state)
+{
+	(void)state;
+	start(&V3, 1, 1);
+	h_setup_spis(40, 2, 0x80, 0);
+	armvirt_vgic_inject(&h.gic, 0, 40, NULL);
+	armvirt_vgic_inject(&h.gic, 0, 41, NULL);
+	h_enter(0);
+	assert_int_equal(sim_lr(0).intid, 40);
+	h_exit(0);
+	h_set_priority(0, 41, 0x40); /* queued: now ahead of 40 */
+	h_enter(0);
+	assert_int_equal(sim_lr(0).intid, 41);
+	assert_int_equal(sim_ack(), 41);
+	h_bounce(0); /* 40 is queued behind the active 41 */
+	h_exit(0);
+	h_set_priority(0, 40, 0x20);
+	h_enter(0); /* 41 evicted (active) for 40 */
+	assert_int_equal(sim_lr(0).intid, 40);
+	assert_true(info(0, 41).active);
+	h_exit(0);
+	h_set_priority(0, 41, 0x60); /* evicted: its place in that list moves */
+	h_enter(0);
+	assert_int_equal(sim_ack(), 40);
+	assert_int_equal(sim_eoi(40), SIM_DONE);
+	assert_int_equal(sim_eoi(41), SIM_COUNTED);
+	h_bounce(0);
+	assert_false(info(0, 41).active);
+	assert_false(info(0, 40).active);
+}
+
+/* An edge-triggered PPI driven through its line: each rising edge latches. */
+static void test_edge_line(void **state)
+{
+	(void)state;
+	start(&V3, 4, 1);
+	h_write(0, H_GICD, 4, 3);
+	h_write(0, H_GICR + 0x10000 + 0x100, 4, 1u << 20);
+	h_write(0, H_GICR + 0x10000 + 0xC04, 4, 2u << 8); /* PPI 20 edge */
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 20, true, NULL), 1);
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 20, true, NULL), 0); /* no edge */
+	h_enter(0);
+	ack_eoi(20);
+	armvirt_vgic_set_level(&h.gic, 0, 20, false, NULL);
+	h_bounce(0);
+	assert_int_equal(sim_ack(), 1023);
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 20, true, NULL), 1);
+	h_bounce(0);
+	ack_eoi(20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -727,6 +849,9 @@ int main(void)
 		cmocka_unit_test(test_save_restore),
 		cmocka_unit_test(test_pending_query),
 		cmocka_unit_test(test_group_enable_maintenance),
+		cmocka_unit_test(test_changes_while_running),
+		cmocka_unit_test(test_priority_change_requeues),
+		cmocka_unit_test(test_edge_line),
 	};
 	return cmocka_run_group_tests_name("vgic list-register scheduling", tests, NULL, NULL);
 }
