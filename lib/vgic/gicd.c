@@ -112,7 +112,7 @@ static void irouter(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_
 		return;
 	}
 	if (!high) {
-		irq->affinity = (uint32_t)(acc->data & 0xFFFFFFu);
+		irq->affinity = affinity_of(acc->data);
 		irq->route = route_v3(d, irq->affinity);
 	}
 	vgic_unlock(o);
@@ -146,9 +146,10 @@ static void gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_
 
 	if (gicd_array(d, v, off, acc, kicks))
 		return;
-	if (off - ARMVIRT_GICD_CPENDSGIR < 32u) {
+	/* GICD_CPENDSGIR then GICD_SPENDSGIR: a byte per SGI each. */
+	if (off - ARMVIRT_GICD_CPENDSGIR < 2u * ARMVIRT_GIC_NR_SGIS) {
 		if (acc->size == 4 || acc->size == 1)
-			spendsgir(d, v, (off - ARMVIRT_GICD_CPENDSGIR) % 16u, acc,
+			spendsgir(d, v, (off - ARMVIRT_GICD_CPENDSGIR) % ARMVIRT_GIC_NR_SGIS, acc,
 				  off >= ARMVIRT_GICD_SPENDSGIR);
 		return;
 	}

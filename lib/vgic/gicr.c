@@ -65,7 +65,8 @@ static void sgi_frame(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *rd, uint
 	enum irq_field f;
 	uint32_t first, count;
 
-	if (off - ARMVIRT_GICR_IPRIORITYR < 32u && (acc->size == 1 || acc->size == 4)) {
+	if (off - ARMVIRT_GICR_IPRIORITYR < ARMVIRT_VGIC_NR_PRIVATE &&
+	    (acc->size == 1 || acc->size == 4)) {
 		f = F_PRIORITY;
 		first = off - ARMVIRT_GICR_IPRIORITYR;
 		count = acc->size;
@@ -73,7 +74,7 @@ static void sgi_frame(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *rd, uint
 		return;
 	} else if (off == ARMVIRT_GICR_ICFGR0 || off == ARMVIRT_GICR_ICFGR1) {
 		f = F_CONFIG;
-		first = off == ARMVIRT_GICR_ICFGR0 ? 0u : 16u;
+		first = off == ARMVIRT_GICR_ICFGR0 ? 0u : ARMVIRT_GIC_NR_SGIS;
 		count = 16;
 	} else {
 		unsigned r = 0;

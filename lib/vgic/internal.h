@@ -128,6 +128,18 @@ static inline bool spi_must_move(const struct armvirt_vgic_irq *irq,
 	return is_spi(irq->intid) && irq->route != v->index && !irq_in_flight(irq);
 }
 
+/* Aff2.Aff1.Aff0 of an MPIDR_EL1 or GICD_IROUTER value, which put them at the
+ * same bits, packed as GICR_TYPER.Affinity_Value holds them (Aff3 is 0:
+ * GICD_TYPER.A3V is clear). */
+static inline uint32_t affinity_of(uint64_t v)
+{
+	return (uint32_t)(armvirt_field_get(v, ARMVIRT_MPIDR_AFF2_SHIFT, ARMVIRT_MPIDR_AFF_WIDTH)
+			  << ARMVIRT_MPIDR_AFF2_SHIFT) |
+	       (uint32_t)(armvirt_field_get(v, ARMVIRT_MPIDR_AFF1_SHIFT, ARMVIRT_MPIDR_AFF_WIDTH)
+			  << ARMVIRT_MPIDR_AFF1_SHIFT) |
+	       (uint32_t)armvirt_field_get(v, ARMVIRT_MPIDR_AFF0_SHIFT, ARMVIRT_MPIDR_AFF_WIDTH);
+}
+
 static inline unsigned lowest_bit(uint64_t v)
 {
 	return (unsigned)__builtin_ctzll(v);

@@ -26,6 +26,10 @@
 	 (1u << ARMVIRT_GIC_HCR_VGRP0DIE_SHIFT) | (1u << ARMVIRT_GIC_HCR_VGRP1EIE_SHIFT) |         \
 	 (1u << ARMVIRT_GIC_HCR_VGRP1DIE_SHIFT))
 
+/* The eviction rank of a pending entry the guest cannot take (its group is
+ * disabled): below any priority. */
+#define RANK_USELESS 0x200u
+
 /* Interrupts an exit can touch: each list register's, and up to 31 evicted
  * active interrupts ended through EOIcount. An entry can free each list
  * register twice: refreshing it, then evicting what it placed there. */
@@ -214,7 +218,7 @@ static bool any_pure_pending(const struct armvirt_vgic_vcpu *v)
  * The least useful entry that may be evicted: a pending entry of a group the
  * guest cannot take, else the least urgent, preferring a pending entry to an
  * active one of the same priority. Returns its index and its rank in *key
- * (0x200 for a useless entry, else its priority), or -1.
+ * (RANK_USELESS or its priority), or -1.
  */
 static int worst_entry(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, const bool ok[2],
 		       unsigned *key, bool *pending)
@@ -228,7 +232,7 @@ static int worst_entry(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, cons
 
 		if (!pend_only && !active_evictable(d, v, irq))
 			continue;
-		k = (pend_only && !ok[irq_group(irq)]) ? 0x200u : irq->priority;
+		k = (pend_only && !ok[irq_group(irq)]) ? RANK_USELESS : irq->priority;
 		if (worst < 0 || k > *key || (k == *key && pend_only && !*pending)) {
 			worst = (int)i;
 			*key = k;

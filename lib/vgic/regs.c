@@ -154,7 +154,8 @@ uint32_t idreg_read(const struct armvirt_vgic *d, uint32_t off)
 	if (off == ARMVIRT_GIC_IDREG_PIDR2)
 		return (uint32_t)armvirt_field_set(0, ARMVIRT_GIC_PIDR2_ARCHREV_SHIFT,
 						   ARMVIRT_GIC_PIDR2_ARCHREV_WIDTH, d->model);
-	if (off >= ARMVIRT_GIC_IDREG_CIDR0 && off < ARMVIRT_GIC_IDREG_CIDR0 + 16u && off % 4 == 0)
+	if (off >= ARMVIRT_GIC_IDREG_CIDR0 && off < ARMVIRT_GIC_IDREG_CIDR0 + 4u * sizeof(cidr) &&
+	    off % 4 == 0)
 		return cidr[(off - ARMVIRT_GIC_IDREG_CIDR0) / 4];
 	return 0;
 }

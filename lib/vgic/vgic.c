@@ -56,7 +56,10 @@ static void vcpu_reset(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint
 	atomic_init(&v->lock, 0u);
 	v->index = index;
 	v->flags = VCPU_SLEEP;
-	v->affinity = ((uint32_t)(index / 16u) << ARMVIRT_MPIDR_AFF1_SHIFT) | (index % 16u);
+	/* As many vCPUs a cluster as an ICC_SGI1R_EL1 TargetList reaches. */
+	v->affinity = ((uint32_t)(index / ARMVIRT_ICC_SGIR_TARGETLIST_WIDTH)
+		       << ARMVIRT_MPIDR_AFF1_SHIFT) |
+		      (index % ARMVIRT_ICC_SGIR_TARGETLIST_WIDTH);
 	for (uint16_t i = 0; i < ARMVIRT_VGIC_NR_PRIVATE; i++)
 		irq_reset(d, &v->priv[i], i, index);
 	for (unsigned g = 0; g < 2; g++) {
@@ -159,9 +162,10 @@ int armvirt_vgic_set_affinity(struct armvirt_vgic *d, unsigned vcpu, uint64_t mp
 
 	if (d == NULL || vcpu >= d->nr_vcpus ||
 	    armvirt_field_get(mpidr, ARMVIRT_MPIDR_AFF3_SHIFT, ARMVIRT_MPIDR_AFF_WIDTH) != 0 ||
-	    armvirt_field_get(mpidr, ARMVIRT_MPIDR_AFF0_SHIFT, ARMVIRT_MPIDR_AFF_WIDTH) > 15)
+	    armvirt_field_get(mpidr, ARMVIRT_MPIDR_AFF0_SHIFT, ARMVIRT_MPIDR_AFF_WIDTH) >=
+		    ARMVIRT_ICC_SGIR_TARGETLIST_WIDTH)
 		return ARMVIRT_EINVAL;
-	aff = (uint32_t)(mpidr & 0xFFFFFFu);
+	aff = affinity_of(mpidr);
 	for (unsigned i = 0; i < d->nr_vcpus; i++) {
 		if (i != vcpu && d->vcpus[i].affinity == aff)
 			return ARMVIRT_EEXIST;
