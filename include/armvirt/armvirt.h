@@ -18,6 +18,8 @@
 #include <armvirt/switch.h>
 #include <armvirt/switch_regs.h>
 #include <armvirt/types.h>
+#include <armvirt/vgic.h>
+#include <armvirt/vgic_regs.h>
 #include <armvirt/vtimer.h>
 
 #endif /* ARMVIRT_ARMVIRT_H */
