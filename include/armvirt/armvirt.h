@@ -13,10 +13,13 @@
 #include <armvirt/err.h>
 #include <armvirt/esr.h>
 #include <armvirt/esr_fields.h>
+#include <armvirt/mmio.h>
 #include <armvirt/port.h>
 #include <armvirt/switch.h>
 #include <armvirt/switch_regs.h>
 #include <armvirt/types.h>
+#include <armvirt/vgic.h>
+#include <armvirt/vgic_regs.h>
 #include <armvirt/vtimer.h>
 
 #endif /* ARMVIRT_ARMVIRT_H */
