@@ -87,8 +87,10 @@ void virq_kick(struct pcpu *p, const struct armvirt_vgic_kicks *k)
 			continue;
 		if (t->home != p)
 			sched_kick(t);
-		else if (vcpu_state(t) == VCPU_BLOCKED)
-			p->wake_local = true; /* a vCPU here can run: end the current slice */
+		else if (t != p->current && vcpu_state(t) != VCPU_OFF)
+			/* A vCPU waiting here has an interrupt: let it run now (the sender
+			 * of an IPI usually waits for its answer). */
+			p->wake_local = true;
 	}
 }
 
