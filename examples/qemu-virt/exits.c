@@ -139,8 +139,10 @@ static enum run_action sysreg_trap(struct pcpu *p, struct vcpu *v, const struct 
 	if (acc.is_write)
 		acc.data = armvirt_switch_get_reg(&v->arch, acc.rt);
 	r = armvirt_vtimer_sysreg_access(&v->timer, &acc);
-	if (r == ARMVIRT_OK)
+	if (r == ARMVIRT_OK) {
 		virq_timer_lines(p, v);
+		p->timer_dirty = true; /* an emulated timer may have a new deadline */
+	}
 	if (r == ARMVIRT_ENOENT)
 		r = virq_sysreg(p, v, &acc);
 	if (r > 0)
@@ -181,12 +183,17 @@ static enum run_action data_abort(struct pcpu *p, struct vcpu *v, const struct a
 	return RUN_CONTINUE;
 }
 
+/*
+ * The class alone routes the frequent exits (hypercalls, WFx); the full
+ * decode is for the classes whose fields are needed, and for diagnostics.
+ */
 static enum run_action sync_exit(struct pcpu *p, struct vcpu *v)
 {
+	uint64_t esr = v->arch.exit.esr;
+	unsigned ec = (unsigned)esr_field(esr, ARMVIRT_ESR_EC_SHIFT, ARMVIRT_ESR_EC_WIDTH);
 	struct armvirt_esr e;
 
-	(void)armvirt_esr_decode(v->arch.exit.esr, &e);
-	switch (e.ec) {
+	switch (ec) {
 	case ARMVIRT_ESR_EC_HVC32:
 	case ARMVIRT_ESR_EC_HVC64:
 		return psci_call(v);
@@ -196,17 +203,22 @@ static enum run_action sync_exit(struct pcpu *p, struct vcpu *v)
 		return psci_call(v);
 	case ARMVIRT_ESR_EC_WFX:
 		armvirt_switch_skip_instr(&v->arch);
-		if (e.u.wfx.ti != 0)
+		if (esr_field(esr, ARMVIRT_ESR_WFX_TI_SHIFT, ARMVIRT_ESR_WFX_TI_WIDTH) != 0)
 			return RUN_YIELD; /* WFE (WFIT/WFET are not trapped separately) */
 		return vcpu_wakeup_pending(p, v) ? RUN_CONTINUE : RUN_BLOCK;
-	case ARMVIRT_ESR_EC_SYS64:
-		return sysreg_trap(p, v, &e);
-	case ARMVIRT_ESR_EC_DABT_LOW:
-		return data_abort(p, v, &e);
 	case ARMVIRT_ESR_EC_IABT_LOW:
 		/* Executing outside RAM: nothing there to fetch. */
 		inject_instruction_abort(p, v, v->arch.exit.far);
 		return RUN_CONTINUE;
+	default:
+		break;
+	}
+	(void)armvirt_esr_decode(esr, &e);
+	switch (ec) {
+	case ARMVIRT_ESR_EC_SYS64:
+		return sysreg_trap(p, v, &e);
+	case ARMVIRT_ESR_EC_DABT_LOW:
+		return data_abort(p, v, &e);
 	default:
 		guest_stop(v, &e, "unhandled trap");
 	}

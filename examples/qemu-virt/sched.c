@@ -38,6 +38,7 @@ void sched_handle_host_irqs(struct pcpu *p)
 		if (intid >= GIC_SPURIOUS)
 			return;
 		p->irqs++;
+		p->timer_dirty = true; /* CNTHP fired or a vCPU of this CPU may have changed */
 		if (virq_is_hw_timer(intid)) {
 			/* A timer linked to its vCPU's virtual interrupt (virq.c). */
 			virq_hw_timer_fired(p, p->current, intid);
@@ -71,7 +72,8 @@ static bool cpu_shared(const struct pcpu *p, const struct vcpu *v)
 }
 
 /*
- * Arm CNTHP for the earliest event this CPU must act on: the slice's end,
+ * Arm CNTHP for the earliest event this CPU must act on (recomputed only
+ * when something it depends on changed: p->timer_dirty): the slice's end,
  * a software timer of the running vCPU (@running, loaded), or any timer of
  * its other vCPUs (not loaded, so lib/vtimer counts all their timers).
  */
@@ -155,8 +157,12 @@ static enum run_action run(struct pcpu *p, struct vcpu *v)
 	p->slice_end = cpu_shared(p, v) ? now() + vm.slice_ticks : 0;
 	p->wake_local = false;
 	v->slices++;
+	p->timer_dirty = true;
 	do {
-		arm_hyp_timer(p, v);
+		if (p->timer_dirty) {
+			p->timer_dirty = false;
+			arm_hyp_timer(p, v);
+		}
 		virq_enter(p, v);
 		kind = armvirt_switch_run(&p->sw, &v->arch);
 		if (kind < 0)
@@ -166,8 +172,10 @@ static enum run_action run(struct pcpu *p, struct vcpu *v)
 		if (p->wake_local && act == RUN_CONTINUE)
 			act = RUN_YIELD; /* an interrupt woke another vCPU of this CPU */
 		p->wake_local = false;
-		if (!p->slice_end && cpu_shared(p, v))
+		if (!p->slice_end && cpu_shared(p, v)) {
 			p->slice_end = now() + vm.slice_ticks; /* another vCPU here was turned on */
+			p->timer_dirty = true;
+		}
 		if (act == RUN_CONTINUE && p->slice_end && now() >= p->slice_end)
 			act = RUN_YIELD;
 		if (act == RUN_CONTINUE && vm.switch_every && ++exits >= vm.switch_every)

@@ -56,7 +56,8 @@ struct pcpu {
 	unsigned nvcpus, next;	       /* round-robin cursor */
 	uint64_t slice_end;	       /* host counter; 0: no time slice running */
 	struct vcpu *current;	       /* the vCPU loaded and running, or NULL */
-	bool wake_local;	       /* a blocked vCPU of this CPU got an interrupt */
+	bool wake_local;	       /* a waiting vCPU of this CPU got an interrupt */
+	bool timer_dirty;	       /* CNTHP must be recomputed before the next entry */
 	uint64_t idle_wakeups, irqs;   /* statistics */
 };
 
