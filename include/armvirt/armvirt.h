@@ -13,6 +13,8 @@
 #include <armvirt/err.h>
 #include <armvirt/esr_fields.h>
 #include <armvirt/port.h>
+#include <armvirt/s2mmu.h>
+#include <armvirt/s2mmu_desc.h>
 #include <armvirt/types.h>
 
 #endif /* ARMVIRT_ARMVIRT_H */
