@@ -111,21 +111,25 @@ static void release_new(struct s2_op *op, uint64_t pa, unsigned level)
  * once the TLB invalidation has completed. Until then a walker holding a
  * stale walk-cache entry may still read them, so every value written here
  * (the list link, in entry 0) is an invalid descriptor. Returns log2 of the
- * smallest leaf the subtree can hold, the stride of its TLB invalidation.
+ * smallest leaf the subtree holds (the stride its invalidation needs), or 0
+ * if it holds none: then only the walk-cache entry of the table itself is
+ * left to invalidate (emptied subtables were detached on their own).
  */
 static unsigned detach(struct s2_op *op, uint64_t pa, unsigned level)
 {
 	s2_pte_t *t = page_at(op, pa);
-	unsigned min_shift = s2_level_shift(op->cfg, level);
+	unsigned min_shift = 0;
 
-	if (level < S2_LAST_LEVEL) {
-		for (uint64_t i = 0; i < s2_entries(op->cfg, level); i++) {
-			uint64_t d = effective(s2_load(&t[i]));
-			if (s2_is_table(d, level)) {
-				unsigned s = detach(op, s2_oa_decode(op->cfg, d), level + 1);
-				min_shift = s < min_shift ? s : min_shift;
-			}
-		}
+	for (uint64_t i = 0; i < s2_entries(op->cfg, level); i++) {
+		uint64_t d = effective(s2_load(&t[i]));
+		unsigned s = 0;
+
+		if (s2_is_table(d, level))
+			s = detach(op, s2_oa_decode(op->cfg, d), level + 1);
+		else if (s2_valid(d))
+			s = s2_level_shift(op->cfg, level);
+		if (s && (!min_shift || s < min_shift))
+			min_shift = s;
 	}
 	s2_store(&t[0], op->deferred);
 	op->deferred = pa;
@@ -556,7 +560,12 @@ static void group_apply(struct s2_op *op, s2_pte_t *t, unsigned level, uint64_t 
 			continue;
 		if (s2_is_table(old, level)) {
 			unsigned stride = detach(op, s2_oa_decode(cfg, old), level + 1);
-			s2_tlb_add(op, e_ipa, size, stride, 0, true);
+
+			if (stride)
+				s2_tlb_add(op, e_ipa, size, stride, 0, true);
+			else /* one invalidation anywhere in the span drops the walk cache */
+				s2_tlb_add(op, e_ipa, UINT64_C(1) << cfg->granule_shift,
+					   cfg->granule_shift, 0, true);
 			break_entry(op, &t[j], level, e_ipa, old, nw);
 		} else if (s2_valid(old)) {
 			bool bbm = needs_bbm(op, level, old, nw);

@@ -46,9 +46,17 @@ typedef _Atomic uint64_t s2_pte_t;
 
 /* ---- Geometry -------------------------------------------------------- */
 
+/* Index bits a table level resolves: 9, 11 or 13 for the 4KB, 16KB, 64KB granules. */
 static inline unsigned s2_stride(const struct armvirt_s2mmu_config *cfg)
 {
-	return cfg->granule_shift - S2_DESC_BITS;
+	switch (cfg->granule_shift) {
+	case 12:
+		return 12 - S2_DESC_BITS;
+	case 14:
+		return 14 - S2_DESC_BITS;
+	default:
+		return 16 - S2_DESC_BITS;
+	}
 }
 
 /* log2 of the bytes one entry at @level maps. */

@@ -78,6 +78,18 @@ void s2_tlb_add(struct s2_op *op, uint64_t ipa, uint64_t size, unsigned shift, u
 
 		if (run_covers(r, ipa, end, shift, level, nonleaf))
 			return;
+		/* One op at an address invalidates every entry holding it. */
+		if (r->start == ipa && r->end - r->start == UINT64_C(1) << r->shift &&
+		    size == UINT64_C(1) << shift) {
+			if (shift > r->shift) {
+				r->shift = (uint8_t)shift;
+				r->end = end;
+			}
+			if (r->level != level)
+				r->level = 0;
+			r->nonleaf = r->nonleaf || nonleaf;
+			return;
+		}
 		if (r->shift != shift || r->level != level || r->nonleaf != nonleaf)
 			continue;
 		if (r->end == ipa) {
@@ -170,7 +182,8 @@ void s2_tlb_issue(struct s2_op *op)
 	const struct armvirt_s2mmu_config *cfg = op->cfg;
 	struct armvirt_s2mmu *s2 = op->s2;
 	uint64_t total = 0;
-	bool all = op->tlb_all;
+	bool all = op->tlb_all, drop[S2_TLB_RUNS] = { false };
+	unsigned kept = 0;
 
 	/* Ascending order: sort the (few) runs by start. */
 	for (unsigned i = 1; i < op->nrun; i++) {
@@ -181,6 +194,23 @@ void s2_tlb_issue(struct s2_op *op)
 			op->run[j] = op->run[j - 1];
 		op->run[j] = r;
 	}
+	/* A run issued as range operations covers any run inside it. */
+	for (unsigned i = 0; i < op->nrun; i++) {
+		const struct s2_tlb_run *r = &op->run[i];
+
+		if (drop[i] || !use_range(cfg, r))
+			continue;
+		for (unsigned j = 0; j < op->nrun; j++) {
+			const struct s2_tlb_run *q = &op->run[j];
+			if (j != i && r->start <= q->start && q->end <= r->end &&
+			    (r->nonleaf || !q->nonleaf) && (!r->level || q->level == r->level))
+				drop[j] = true;
+		}
+	}
+	for (unsigned i = 0; i < op->nrun; i++)
+		if (!drop[i])
+			op->run[kept++] = op->run[i];
+	op->nrun = kept;
 	for (unsigned i = 0; i < op->nrun && !all; i++) {
 		total += run_ops(cfg, &op->run[i]);
 		all = total > s2->tlbi_max_ops;
