@@ -11,10 +11,14 @@
 #include <armvirt/access.h>
 #include <armvirt/bits.h>
 #include <armvirt/err.h>
+#include <armvirt/esr.h>
 #include <armvirt/esr_fields.h>
 #include <armvirt/port.h>
 #include <armvirt/s2mmu.h>
 #include <armvirt/s2mmu_desc.h>
+#include <armvirt/switch.h>
+#include <armvirt/switch_regs.h>
 #include <armvirt/types.h>
+#include <armvirt/vtimer.h>
 
 #endif /* ARMVIRT_ARMVIRT_H */
