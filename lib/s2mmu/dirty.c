@@ -21,7 +21,7 @@ int armvirt_s2mmu_dirty_collect(struct armvirt_s2mmu *s2, armvirt_ipa_t ipa, uin
 {
 	struct s2_op op;
 	int rc = s2_op_init(&op, s2, S2_OP_DIRTY_COLLECT, ipa, size,
-			    ARMVIRT_S2MMU_PAGES | (flags & ARMVIRT_S2MMU_DIRTY_PEEK));
+			    (flags & ARMVIRT_S2MMU_DIRTY_PEEK) ? S2_OP_PEEK : 0);
 
 	if (rc)
 		return rc;

@@ -59,13 +59,16 @@ static inline uint64_t effective(uint64_t d)
 	return s2_is_pending(d) ? unpend(d) : d;
 }
 
-/* Leaf bits that must agree for leaves to share a block or contiguous group. */
-static uint64_t uniform_bits(const struct s2_op *op, uint64_t d)
+/*
+ * Leaf bits that must agree for leaves to form a contiguous group. With
+ * hardware AF updates the entries of a group may differ in the access flag
+ * (each keeps its own); a block has one, so merging requires equal ones.
+ */
+static uint64_t uniform_bits(const struct s2_op *op, uint64_t d, bool merge)
 {
 	uint64_t ignore = S2_CONT;
 
-	/* With hardware AF updates, differing access flags are the hardware's doing. */
-	if (op->cfg->features & ARMVIRT_S2MMU_FEAT_HA)
+	if (!merge && (op->cfg->features & ARMVIRT_S2MMU_FEAT_HA))
 		ignore |= S2_AF;
 	return s2_leaf_bits(op->cfg, d) & ~ignore;
 }
@@ -130,6 +133,8 @@ static unsigned detach(struct s2_op *op, uint64_t pa, unsigned level)
 			s = s2_level_shift(op->cfg, level);
 		if (s && (!min_shift || s < min_shift))
 			min_shift = s;
+		if (level == S2_LAST_LEVEL && min_shift)
+			break; /* nothing smaller than a page */
 	}
 	s2_store(&t[0], op->deferred);
 	op->deferred = pa;
@@ -187,7 +192,7 @@ static uint64_t leaf_transform(const struct s2_op *op, unsigned level, uint64_t 
 			return d; /* read-only: nothing to track */
 		return (d & ~S2_AP_W) | track;
 	case S2_OP_DIRTY_COLLECT:
-		if ((d & track) && (d & S2_AP_W) && !(op->flags & ARMVIRT_S2MMU_DIRTY_PEEK))
+		if ((d & track) && (d & S2_AP_W) && !(op->flags & S2_OP_PEEK))
 			return d & ~S2_AP_W;
 		return d;
 	default: /* S2_OP_DIRTY_STOP */
@@ -350,7 +355,7 @@ static uint64_t table_result(struct s2_op *op, s2_pte_t *t, unsigned level, uint
 {
 	const struct armvirt_s2mmu_config *cfg = op->cfg;
 	uint64_t n = s2_entries(cfg, level), step = level_size(cfg, level);
-	uint64_t first = effective(s2_load(&t[0])), oa0, bits0, af;
+	uint64_t first = effective(s2_load(&t[0])), oa0, bits0;
 
 	if (!s2_valid(first)) {
 		for (uint64_t i = 1; i < n; i++)
@@ -364,16 +369,14 @@ static uint64_t table_result(struct s2_op *op, s2_pte_t *t, unsigned level, uint
 	oa0 = s2_oa_decode(cfg, first);
 	if (oa0 & (level_size(cfg, level - 1) - 1))
 		return keep;
-	bits0 = uniform_bits(op, first);
-	af = first & S2_AF;
+	bits0 = uniform_bits(op, first, true);
 	for (uint64_t i = 1; i < n; i++) {
 		uint64_t d = effective(s2_load(&t[i]));
 		if (!s2_is_leaf(d, level) || s2_oa_decode(cfg, d) != oa0 + i * step ||
-		    uniform_bits(op, d) != bits0)
+		    uniform_bits(op, d, true) != bits0)
 			return keep;
-		af |= d & S2_AF;
 	}
-	return s2_make_leaf(cfg, level - 1, oa0, (s2_leaf_bits(cfg, first) & ~S2_CONT) | af);
+	return s2_make_leaf(cfg, level - 1, oa0, s2_leaf_bits(cfg, first) & ~S2_CONT);
 }
 
 /* Fill a new table with the split of block @parent; uniform groups keep the hint. */
@@ -521,11 +524,11 @@ static void group_fold(const struct s2_op *op, unsigned level, uint64_t *v, unsi
 	oa0 = s2_oa_decode(cfg, v[0]);
 	if (oa0 & (((uint64_t)g << shift) - 1))
 		return;
-	bits0 = uniform_bits(op, v[0]);
+	bits0 = uniform_bits(op, v[0], false);
 	for (unsigned j = 1; j < g; j++)
 		if (!s2_is_leaf(v[j], level) ||
 		    s2_oa_decode(cfg, v[j]) != oa0 + ((uint64_t)j << shift) ||
-		    uniform_bits(op, v[j]) != bits0)
+		    uniform_bits(op, v[j], false) != bits0)
 			return;
 	for (unsigned j = 0; j < g; j++)
 		v[j] |= S2_CONT;
@@ -596,6 +599,62 @@ static uint64_t *group_buf(struct s2_op *op, unsigned level, uint64_t *single)
 	return single;
 }
 
+/* t[k] = v + k * step for k < n, in an order the compiler can widen. */
+static void fill_run(uint64_t *t, uint64_t v, uint64_t step, uint64_t n)
+{
+	uint64_t k = 0;
+
+	for (; k + 4 <= n; k += 4) {
+		t[k] = v;
+		t[k + 1] = v + step;
+		t[k + 2] = v + 2 * step;
+		t[k + 3] = v + 3 * step;
+		v += 4 * step;
+	}
+	for (; k < n; k++, v += step)
+		t[k] = v;
+}
+
+/*
+ * Mapping pages into a last-level table this operation has just built: the
+ * common case of a large map, written as one run. Every decision the general
+ * path would take is known: each entry in range becomes the next page, full
+ * aligned groups take the contiguous hint, the rest of the table is invalid.
+ * Returns false (nothing written) if the output addresses do not encode
+ * linearly across the run (a 52-bit address crossing into the high bits).
+ */
+static bool fresh_pages(struct s2_op *op, s2_pte_t *tbl, uint64_t base, uint64_t i0, uint64_t i1)
+{
+	const struct armvirt_s2mmu_config *cfg = op->cfg;
+	unsigned shift = cfg->granule_shift, g = s2_cont_entries(cfg, S2_LAST_LEVEL);
+	uint64_t n = s2_entries(cfg, S2_LAST_LEVEL), oa0 = base + (i0 << shift) + op->pa_delta;
+	uint64_t d0 = s2_make_leaf(cfg, S2_LAST_LEVEL, oa0, op->bits), step = UINT64_C(1) << shift;
+	uint64_t first_group = (i0 + g - 1) / g * g, end_group = (i1 + 1) / g * g, i;
+	bool cont = !(op->flags & ARMVIRT_S2MMU_PAGES) &&
+		    ((oa0 - (i0 << shift)) & (((uint64_t)g << shift) - 1)) == 0;
+	uint64_t *t = (uint64_t *)tbl;
+
+	if (s2_oa_decode(cfg, d0 + (i1 - i0) * step) != oa0 + ((i1 - i0) << shift))
+		return false;
+	if (!cont || first_group >= end_group)
+		first_group = end_group = i0;
+	/*
+	 * No walker can see this table yet (it is linked after a barrier), so
+	 * plain stores are enough and the compiler may widen them. An atomic
+	 * type is a qualified version of its type: the later atomic accesses
+	 * alias these (C11 6.5p7).
+	 */
+	for (i = 0; i < i0; i++)
+		t[i] = 0;
+	fill_run(&t[i], d0, step, first_group - i);
+	fill_run(&t[first_group], (d0 + (first_group - i0) * step) | S2_CONT, step,
+		 end_group - first_group);
+	fill_run(&t[end_group], d0 + (end_group - i0) * step, step, i1 + 1 - end_group);
+	for (i = i1 + 1; i < n; i++)
+		t[i] = 0;
+	return true;
+}
+
 static void table_visit(struct s2_op *op, s2_pte_t *tbl, unsigned level, uint64_t base,
 			enum tmode mode)
 {
@@ -610,6 +669,9 @@ static void table_visit(struct s2_op *op, s2_pte_t *tbl, unsigned level, uint64_
 	uint64_t single, gi;
 	uint64_t *buf = group_buf(op, level, &single);
 
+	if (mode == T_FRESH && op->kind == S2_OP_MAP && level == S2_LAST_LEVEL &&
+	    fresh_pages(op, tbl, base, i0, i1))
+		return;
 	for (gi = i0 - i0 % g; gi <= i1; gi += g) {
 		uint64_t gbase = base + (gi << shift);
 

@@ -249,6 +249,9 @@ enum s2_op_kind {
 	S2_OP_DIRTY_STOP,
 };
 
+/* Operation flag, internal: report dirty pages without cleaning them. */
+#define S2_OP_PEEK (1u << 31)
+
 /* One run of TLB invalidations: entries of 2^shift bytes over [start, end). */
 struct s2_tlb_run {
 	uint64_t start;

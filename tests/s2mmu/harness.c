@@ -138,6 +138,7 @@ int hx_setup(struct hx *h, const struct armvirt_s2mmu_cpu *cpu, unsigned ipa_bit
 	root_size = armvirt_s2mmu_root_size(&h->cfg);
 	h->pa_base = pa_base;
 	h->mem_size = root_size + pool_pages * granule;
+	h->mem_size = (h->mem_size + root_size - 1) / root_size * root_size;
 	h->mem = aligned_alloc(root_size, h->mem_size);
 	if (!h->mem)
 		abort();
@@ -190,20 +191,8 @@ struct ref_tr hx_tr(struct hx *h, uint64_t ipa)
 
 struct check_ctx {
 	struct hx *h;
-	bool canonical;
 	uint64_t tables;
 };
-
-static unsigned level_shift(const struct hx *h, int level)
-{
-	unsigned g = h->cfg.granule_shift;
-	return g + (3 - (unsigned)level) * (g - 3);
-}
-
-static bool leaf_level(const struct hx *h, int level)
-{
-	return level == 3 || level >= (h->cfg.granule_shift == 12 ? 1 : 2);
-}
 
 static void check_table(void *ctx, uint64_t pa, int level, uint64_t ipa)
 {
@@ -212,8 +201,7 @@ static void check_table(void *ctx, uint64_t pa, int level, uint64_t ipa)
 	const uint64_t *t = hx_ptr(h, pa);
 	uint64_t n = pa == h->root_pa ? (armvirt_s2mmu_root_size(&h->cfg) >> 3)
 				      : (1ull << (h->cfg.granule_shift - 3));
-	uint64_t valid = 0, step = 1ull << level_shift(h, level);
-	unsigned g = ref_cont_entries(h->cfg.granule_shift, level);
+	uint64_t valid = 0;
 
 	if (!t) {
 		fail(h, "table %#llx outside memory", (unsigned long long)pa);
@@ -225,56 +213,87 @@ static void check_table(void *ctx, uint64_t pa, int level, uint64_t ipa)
 		if (t[i] & 1)
 			valid++;
 		else if (t[i] != 0)
-			fail(h, "invalid entry %#llx at %#llx (level %d, IPA %#llx) is not zero",
+			fail(h,
+			     "invalid entry %#llx at %#llx (level %d, table for IPA %#llx) is not "
+			     "zero",
 			     (unsigned long long)t[i], (unsigned long long)(pa + i * 8), level,
-			     (unsigned long long)(ipa + i * step));
+			     (unsigned long long)ipa);
 	}
 	if (pa != h->root_pa && valid == 0)
 		fail(h, "empty table %#llx at level %d (IPA %#llx)", (unsigned long long)pa, level,
 		     (unsigned long long)ipa);
-	if (!c->canonical || pa == h->root_pa)
-		return;
-	/* Could this table be one block? */
-	if (leaf_level(h, level - 1) && valid == n) {
-		struct ref_tr a = hx_tr(h, ipa), b;
-		bool same = a.valid && a.level == level &&
-			    (a.oa & ((1ull << level_shift(h, level - 1)) - 1)) == 0 &&
-			    !(a.desc & (1ull << 55)) && !a.dbm;
-		for (uint64_t i = 1; same && i < n; i++) {
-			b = hx_tr(h, ipa + i * step);
-			same = b.valid && b.level == level && b.oa == a.oa + i * step &&
-			       b.mem == a.mem && b.r == a.r && b.w == a.w && b.x_el1 == a.x_el1 &&
-			       b.x_el0 == a.x_el0 && b.sh == a.sh && b.af == a.af &&
-			       b.dbm == a.dbm && b.sw == a.sw;
-		}
-		if (same)
-			fail(h, "table at level %d for IPA %#llx could be a block", level,
-			     (unsigned long long)ipa);
+}
+
+/*
+ * Canonical form, from the leaves in IPA order: no aligned run of leaves
+ * that fills a table and could be one block, none that fills a contiguous
+ * group at levels 2 and 3 without the hint (tracked pages excepted).
+ */
+struct run_acc {
+	uint64_t span, base, oa, next;
+	uint64_t count;
+	struct ref_tr first;
+	bool active;
+};
+
+struct canon_ctx {
+	struct hx *h;
+	struct run_acc table[4], group[4];
+};
+
+static bool same_attrs(const struct ref_tr *a, const struct ref_tr *b)
+{
+	return a->mem == b->mem && a->r == b->r && a->w == b->w && a->x_el1 == b->x_el1 &&
+	       a->x_el0 == b->x_el0 && a->sh == b->sh && a->af == b->af && a->dbm == b->dbm &&
+	       a->sw == b->sw;
+}
+
+static bool acc_step(struct run_acc *r, const struct ref_tr *tr, bool eligible)
+{
+	if (r->active && tr->base == r->next && tr->oa == r->oa + (tr->base - r->base) &&
+	    eligible && same_attrs(&r->first, tr)) {
+		r->next += tr->size;
+		return r->next - r->base == r->span;
 	}
-	/* Uniform aligned groups without the hint (levels 2 and 3). */
-	if (level >= 2 && g > 1) {
-		for (uint64_t gi = 0; gi < n; gi += g) {
-			struct ref_tr a = hx_tr(h, ipa + gi * step), b;
-			bool same = a.valid && a.level == level && !a.cont &&
-				    (a.oa & (g * step - 1)) == 0 && !(a.desc & (1ull << 55)) &&
-				    !a.dbm;
-			for (uint64_t i = 1; same && i < g; i++) {
-				b = hx_tr(h, ipa + (gi + i) * step);
-				same = b.valid && b.level == level && b.oa == a.oa + i * step &&
-				       b.mem == a.mem && b.r == a.r && b.w == a.w &&
-				       b.x_el1 == a.x_el1 && b.x_el0 == a.x_el0 && b.sh == a.sh &&
-				       b.af == a.af && b.dbm == a.dbm && b.sw == a.sw;
-			}
-			if (same)
-				fail(h, "uniform group at level %d, IPA %#llx, lacks the hint",
-				     level, (unsigned long long)(ipa + gi * step));
-		}
+	r->active = eligible && (tr->base & (r->span - 1)) == 0 && (tr->oa & (r->span - 1)) == 0;
+	r->base = tr->base;
+	r->oa = tr->oa;
+	r->next = tr->base + tr->size;
+	r->first = *tr;
+	return r->active && tr->size == r->span;
+}
+
+static bool canon_leaf(void *ctx, const struct ref_tr *tr)
+{
+	struct canon_ctx *c = ctx;
+	struct hx *h = c->h;
+	unsigned g = h->cfg.granule_shift;
+	int l = tr->level;
+	bool tracked = tr->dbm || (tr->sw & 1);
+
+	if (tr->error) {
+		fail(h, "malformed leaf at IPA %#llx: %s", (unsigned long long)tr->base, tr->error);
+		return false;
 	}
+	/* A table at level l under a level that can hold blocks. */
+	if (l >= (g == 12 ? 2 : 3)) {
+		c->table[l].span = tr->size << (g - 3);
+		if (acc_step(&c->table[l], tr, !tracked))
+			fail(h, "table at level %d for IPA %#llx could be a block", l,
+			     (unsigned long long)c->table[l].base);
+	}
+	if (l >= 2) {
+		c->group[l].span = tr->size * ref_cont_entries(g, l);
+		if (acc_step(&c->group[l], tr, !tracked && !tr->cont))
+			fail(h, "uniform group at level %d, IPA %#llx, lacks the hint", l,
+			     (unsigned long long)c->group[l].base);
+	}
+	return h->failure[0] == 0;
 }
 
 bool hx_check(struct hx *h, bool canonical)
 {
-	struct check_ctx c = { h, canonical, 0 };
+	struct check_ctx c = { h, 0 };
 
 	ref_tables(&h->rr, check_table, &c);
 	if (c.tables != h->s2.table_pages)
@@ -283,6 +302,12 @@ bool hx_check(struct hx *h, bool canonical)
 	if (h->pool.used != h->s2.table_pages)
 		fail(h, "pool has %llu pages out, library counts %llu",
 		     (unsigned long long)h->pool.used, (unsigned long long)h->s2.table_pages);
+	if (canonical && !h->failure[0]) {
+		struct canon_ctx cc;
+		memset(&cc, 0, sizeof(cc));
+		cc.h = h;
+		ref_leaves(&h->rr, canon_leaf, &cc);
+	}
 	return h->failure[0] == 0;
 }
 

@@ -95,6 +95,7 @@ void tlbm_free(struct tlbm *m);
 void tlbm_event_dsb(struct tlbm *m, enum armvirt_port_domain d);
 void tlbm_event_tlbi(struct tlbm *m, enum armvirt_port_tlbi op, uint64_t arg);
 void tlbm_page_freed(struct tlbm *m, uint64_t pa);
+void tlbm_hw_write(struct tlbm *m);
 bool tlbm_end(struct tlbm *m);
 
 #endif

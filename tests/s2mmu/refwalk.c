@@ -149,6 +149,103 @@ static enum ref_mem decode_mem(unsigned ma, bool fwb)
 	return REF_MEM_BAD; /* mixed inner/outer: not something the library writes */
 }
 
+/* Decode leaf @d (tr->level, base, size, desc_pa set); false with tr->error on a fault. */
+static bool decode_leaf(const struct ref_regs *rr, const struct ref_geom *g, uint64_t d,
+			bool check_group, struct ref_tr *tr)
+{
+	int level = tr->level;
+	uint64_t ipa = tr->base;
+
+	if (level == 3 && !(d & 2)) {
+		tr->error = "reserved level-3 descriptor";
+		return false;
+	}
+	if (level < 3 && !block_allowed(g, level)) {
+		tr->error = "block at a level without blocks";
+		return false;
+	}
+	tr->oa = desc_oa(g, d);
+	if (tr->oa & (tr->size - 1)) {
+		tr->error = "block output address misaligned";
+		return false;
+	}
+	if (g->oa < 64 && (tr->oa >> g->oa)) {
+		tr->error = "output address beyond PS";
+		return false;
+	}
+	if (bits(d, 11, 11) || bits(d, 50, 50) || (!g->ds && bits(d, 49, 48)) ||
+	    (!rr->xnx && bits(d, 53, 53))) {
+		tr->error = "leaf RES0 bits set";
+		return false;
+	}
+	tr->valid = true;
+	tr->mem = decode_mem(bits(d, 5, 2), rr->fwb);
+	if (tr->mem == REF_MEM_BAD) {
+		tr->error = "unexpected MemAttr";
+		return false;
+	}
+	tr->r = bits(d, 6, 6);
+	tr->w = bits(d, 7, 7);
+	/* AArch64.S2DirectBasePermissions: XN = bit 54, XNX = bit 53. */
+	switch (bits(d, 54, 53)) {
+	case 0:
+		tr->x_el1 = tr->x_el0 = true;
+		break;
+	case 1:
+		tr->x_el1 = false;
+		tr->x_el0 = true;
+		break;
+	case 2:
+		break;
+	default:
+		tr->x_el1 = true;
+		tr->x_el0 = false;
+		break;
+	}
+	tr->sh = g->ds ? bits(rr->vtcr, 13, 12) : bits(d, 9, 8);
+	if (tr->sh == 1) {
+		tr->error = "reserved shareability";
+		return false;
+	}
+	tr->af = bits(d, 10, 10);
+	tr->dbm = bits(d, 51, 51);
+	tr->cont = bits(d, 52, 52);
+	tr->sw = bits(d, 58, 55);
+	if (tr->cont && check_group) {
+		/* A contiguous group: aligned, all valid leaves with the hint, one
+		 * output range, the same attributes (the access flag, software bits
+		 * and, with DBM, the dirty state may differ). */
+		unsigned n = ref_cont_entries(g->gshift, level);
+		uint64_t gsize = tr->size * n, gbase = ipa & ~(gsize - 1);
+		uint64_t pos = (ipa - gbase) / tr->size;
+		uint64_t first_pa = tr->desc_pa - pos * 8, oa0 = tr->oa - pos * tr->size;
+		uint64_t attr_mask = (0xfull << 2) | (1ull << 6) | (1ull << 7) | (3ull << 8) |
+				     (1ull << 51) | (3ull << 53);
+
+		if (n == 1) {
+			tr->error = "contiguous hint where the level has none";
+			return false;
+		}
+		if (oa0 & (gsize - 1)) {
+			tr->error = "contiguous group output misaligned";
+			return false;
+		}
+		if (g->ds)
+			attr_mask &= ~(3ull << 8);
+		if (tr->dbm)
+			attr_mask &= ~(1ull << 7);
+		for (unsigned i = 0; i < n; i++) {
+			const uint64_t *q = rr->mem(rr->ctx, first_pa + i * 8);
+			if (!q || !(*q & 1) || (level == 3) != !!(*q & 2) || !bits(*q, 52, 52) ||
+			    desc_oa(g, *q) != oa0 + i * tr->size || ((*q ^ d) & attr_mask)) {
+				tr->error = "misprogrammed contiguous group";
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
 bool ref_translate(const struct ref_regs *rr, uint64_t ipa, struct ref_tr *tr)
 {
 	struct ref_geom g;
@@ -205,96 +302,71 @@ bool ref_translate(const struct ref_regs *rr, uint64_t ipa, struct ref_tr *tr)
 			}
 			continue;
 		}
-		if (level == 3 && !(d & 2)) {
-			tr->error = "reserved level-3 descriptor";
-			return false;
-		}
-		if (level < 3 && !block_allowed(&g, level)) {
-			tr->error = "block at a level without blocks";
-			return false;
-		}
 		break;
 	}
-	tr->oa = desc_oa(&g, d);
-	if (tr->oa & (tr->size - 1)) {
-		tr->error = "block output address misaligned";
-		return false;
-	}
-	if (g.oa < 64 && (tr->oa >> g.oa)) {
-		tr->error = "output address beyond PS";
-		return false;
-	}
-	if (bits(d, 11, 11) || bits(d, 50, 50) || (!g.ds && bits(d, 49, 48)) ||
-	    (!rr->xnx && bits(d, 53, 53))) {
-		tr->error = "leaf RES0 bits set";
-		return false;
-	}
-	tr->valid = true;
-	tr->mem = decode_mem(bits(d, 5, 2), rr->fwb);
-	if (tr->mem == REF_MEM_BAD) {
-		tr->error = "unexpected MemAttr";
-		return false;
-	}
-	tr->r = bits(d, 6, 6);
-	tr->w = bits(d, 7, 7);
-	/* AArch64.S2DirectBasePermissions: XN = bit 54, XNX = bit 53. */
-	switch (bits(d, 54, 53)) {
-	case 0:
-		tr->x_el1 = tr->x_el0 = true;
-		break;
-	case 1:
-		tr->x_el1 = false;
-		tr->x_el0 = true;
-		break;
-	case 2:
-		break;
-	default:
-		tr->x_el1 = true;
-		tr->x_el0 = false;
-		break;
-	}
-	tr->sh = g.ds ? bits(rr->vtcr, 13, 12) : bits(d, 9, 8);
-	if (tr->sh == 1) {
-		tr->error = "reserved shareability";
-		return false;
-	}
-	tr->af = bits(d, 10, 10);
-	tr->dbm = bits(d, 51, 51);
-	tr->cont = bits(d, 52, 52);
-	tr->sw = bits(d, 58, 55);
-	if (tr->cont) {
-		/* A contiguous group: aligned, all valid leaves with the hint, one
-		 * output range, the same attributes (the access flag, software bits
-		 * and, with DBM, the dirty state may differ). */
-		unsigned n = ref_cont_entries(g.gshift, level);
-		uint64_t gsize = tr->size * n, gbase = ipa & ~(gsize - 1);
-		uint64_t pos = (ipa - gbase) / tr->size;
-		uint64_t first_pa = tr->desc_pa - pos * 8, oa0 = tr->oa - pos * tr->size;
-		uint64_t attr_mask = (0xfull << 2) | (1ull << 6) | (1ull << 7) | (3ull << 8) |
-				     (1ull << 51) | (3ull << 53);
+	return decode_leaf(rr, &g, d, true, tr);
+}
 
-		if (n == 1) {
-			tr->error = "contiguous hint where the level has none";
-			return false;
+struct leaves_ctx {
+	const struct ref_regs *rr;
+	const struct ref_geom *g;
+	bool (*fn)(void *ctx, const struct ref_tr *tr);
+	void *ctx;
+	bool stop;
+};
+
+static void leaves_at(struct leaves_ctx *c, uint64_t table, int level, uint64_t ipa,
+		      uint64_t entries)
+{
+	const struct ref_geom *g = c->g;
+	unsigned shift = g->gshift + (3 - level) * (g->gshift - 3);
+	unsigned group = ref_cont_entries(g->gshift, level);
+
+	for (uint64_t i = 0; i < entries && !c->stop; i++) {
+		const uint64_t *p = c->rr->mem(c->rr->ctx, table + i * 8);
+		struct ref_tr tr = { 0 };
+		uint64_t d;
+
+		tr.level = level;
+		tr.size = 1ull << shift;
+		tr.base = ipa + (i << shift);
+		tr.desc_pa = table + i * 8;
+		if (!p) {
+			tr.error = "walk outside memory";
+			c->stop = !c->fn(c->ctx, &tr);
+			return;
 		}
-		if (oa0 & (gsize - 1)) {
-			tr->error = "contiguous group output misaligned";
-			return false;
-		}
-		if (g.ds)
-			attr_mask &= ~(3ull << 8);
-		if (tr->dbm)
-			attr_mask &= ~(1ull << 7);
-		for (unsigned i = 0; i < n; i++) {
-			const uint64_t *q = rr->mem(rr->ctx, first_pa + i * 8);
-			if (!q || !(*q & 1) || (level == 3) != !!(*q & 2) || !bits(*q, 52, 52) ||
-			    desc_oa(&g, *q) != oa0 + i * tr->size || ((*q ^ d) & attr_mask)) {
-				tr->error = "misprogrammed contiguous group";
-				return false;
+		d = *p;
+		tr.desc = d;
+		if (!(d & 1))
+			continue;
+		if (level < 3 && (d & 2)) {
+			uint64_t next = desc_oa(g, d);
+			if (bits(d, 63, 59) || (next & ((1ull << g->gshift) - 1)) ||
+			    (g->oa < 64 && (next >> g->oa))) {
+				tr.error = "malformed table descriptor";
+				c->stop = !c->fn(c->ctx, &tr);
+				return;
 			}
+			leaves_at(c, next, level + 1, tr.base, 1ull << (g->gshift - 3));
+			continue;
 		}
+		decode_leaf(c->rr, g, d, i % group == 0, &tr);
+		c->stop = !c->fn(c->ctx, &tr);
 	}
-	return true;
+}
+
+bool ref_leaves(const struct ref_regs *rr, bool (*fn)(void *ctx, const struct ref_tr *tr),
+		void *ctx)
+{
+	struct ref_geom g;
+	struct leaves_ctx c = { rr, &g, fn, ctx, false };
+	const char *err;
+
+	if (!ref_geometry(rr, &g, &err))
+		return false;
+	leaves_at(&c, root_pa(rr, &g), (int)g.start_level, 0, g.root_entries);
+	return !c.stop;
 }
 
 static void tables_at(const struct ref_regs *rr, const struct ref_geom *g, uint64_t pa, int level,

@@ -66,6 +66,13 @@ bool ref_geometry(const struct ref_regs *rr, struct ref_geom *g, const char **er
 /* Contiguous group size (entries) the architecture defines for a level, 1 if none. */
 unsigned ref_cont_entries(unsigned gshift, int level);
 
+/*
+ * Visit every valid leaf in IPA order (tr->error set for a malformed one);
+ * stops when @fn returns false. Returns false if it stopped.
+ */
+bool ref_leaves(const struct ref_regs *rr, bool (*fn)(void *ctx, const struct ref_tr *tr),
+		void *ctx);
+
 /* Visit every table page reachable from VTTBR_EL2: fn(ctx, pa, level). */
 void ref_tables(const struct ref_regs *rr,
 		void (*fn)(void *ctx, uint64_t pa, int level, uint64_t ipa), void *ctx);

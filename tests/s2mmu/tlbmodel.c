@@ -41,9 +41,18 @@ struct vec {
 	size_t n, cap, esz;
 };
 
+/*
+ * The caches are represented as the current translations (which the TLB may
+ * hold at any time) plus the stale ones it may still hold: only those can
+ * conflict or outlive the operation.
+ */
 struct tlbm {
 	struct hx *h;
-	struct vec s2, cb, wc, cur, curt, tmp, tmpw;
+	struct vec cur, prev;	  /* current leaves, sorted; those of the last snapshot */
+	struct vec stale, cstale; /* stale stage-2 and combined entries */
+	struct vec curt, prevt;	  /* current tables, sorted */
+	struct vec wstale;	  /* stale walk-cache entries */
+	struct vec tmp, tmpw;
 	struct {
 		enum armvirt_port_tlbi op;
 		uint64_t arg;
@@ -136,29 +145,29 @@ static bool in_cur(const struct tlbm *m, const struct tent *e)
 	return i < m->cur.n && tent_cmp(&((const struct tent *)m->cur.p)[i], e) == 0;
 }
 
-/* Sorted union of @dst and @src (both sorted by @cmp) into @dst. */
-static void merge_into(struct vec *dst, const struct vec *src, struct vec *tmp,
-		       int (*cmp)(const void *, const void *))
+static bool in_vec(const struct vec *v, const void *e, int (*cmp)(const void *, const void *))
 {
-	size_t i = 0, j = 0, es = dst->esz;
-	const char *a = dst->p, *b = src->p;
+	return v->n && bsearch(e, v->p, v->n, v->esz, cmp);
+}
 
-	tmp->n = 0;
-	while (i < dst->n || j < src->n) {
-		int c = i == dst->n ? 1 : j == src->n ? -1 : cmp(a + i * es, b + j * es);
-		const void *take = c <= 0 ? a + i * es : b + j * es;
-		memcpy(vpush(tmp), take, es);
-		if (c <= 0)
-			i++;
-		if (c >= 0)
-			j++;
+/* Add to the sorted set @v the entries of sorted @from that are not in sorted @except. */
+static void add_missing(struct vec *v, const struct vec *from, const struct vec *except,
+			struct vec *tmp, int (*cmp)(const void *, const void *))
+{
+	const char *f = from->p;
+	size_t es = v->esz;
+	bool added = false;
+
+	for (size_t i = 0; i < from->n; i++) {
+		const void *e = f + i * es;
+		if (in_vec(except, e, cmp) || in_vec(v, e, cmp))
+			continue;
+		memcpy(vpush(v), e, es);
+		added = true;
 	}
-	/* swap buffers */
-	{
-		struct vec t = *dst;
-		*dst = *tmp;
-		*tmp = t;
-	}
+	(void)tmp;
+	if (added)
+		qsort(v->p, v->n, es, cmp);
 }
 
 static void collect_table(void *ctx, uint64_t pa, int level, uint64_t ipa)
@@ -178,59 +187,72 @@ static void collect_table(void *ctx, uint64_t pa, int level, uint64_t ipa)
 	t->size = 1ull << (g + (3 - (unsigned)level) * (g - 3) + (g - 3));
 }
 
-/* The cacheable translations the tables hold now, in IPA order. */
+static bool collect_leaf(void *ctx, const struct ref_tr *tr)
+{
+	struct tlbm *m = ctx;
+	struct hx *h = m->h;
+	struct tent *e;
+	uint64_t gsize;
+
+	if (tr->error) {
+		snprintf(h->failure, sizeof(h->failure), "malformed leaf at IPA %#llx: %s",
+			 (unsigned long long)tr->base, tr->error);
+		m->failed = true;
+		return false;
+	}
+	/* Entries that fault on the access flag are never cached. */
+	if (!tr->af && !m->ha)
+		return true;
+	/* A contiguous group is one TLB entry: record it at its first page. */
+	gsize = tr->size * (tr->cont ? ref_cont_entries(h->cfg.granule_shift, tr->level) : 1);
+	if (tr->base & (gsize - 1))
+		return true;
+	e = vpush(&m->cur);
+	memset(e, 0, sizeof(*e));
+	e->ipa = tr->base;
+	e->size = gsize;
+	e->oa = tr->oa;
+	e->level = tr->level;
+	e->mem = (uint8_t)tr->mem;
+	e->sh = (uint8_t)tr->sh;
+	e->r = tr->r;
+	e->w = tr->w;
+	e->x1 = tr->x_el1;
+	e->x0 = tr->x_el0;
+	/* With hardware AF updates the walker sets AF before caching: it is
+	 * never part of what a TLB entry holds. */
+	e->af = tr->af || m->ha;
+	return true;
+}
+
+/* The cacheable translations and the tables there are now, in IPA order. */
 static void snapshot(struct tlbm *m)
 {
-	struct hx *h = m->h;
-	uint64_t top = 1ull << h->cfg.ipa_bits, a = 0;
+	struct vec t;
 
+	t = m->prev;
+	m->prev = m->cur;
+	m->cur = t;
+	t = m->prevt;
+	m->prevt = m->curt;
+	m->curt = t;
 	m->cur.n = 0;
 	m->curt.n = 0;
-	while (a < top) {
-		struct ref_tr tr = hx_tr(h, a);
-		struct tent *e;
-		uint64_t gsize;
-
-		if (h->failure[0]) {
-			m->failed = true;
-			return;
-		}
-		if (!tr.valid) {
-			a = tr.base + tr.size;
-			continue;
-		}
-		gsize = tr.size * (tr.cont ? ref_cont_entries(h->cfg.granule_shift, tr.level) : 1);
-		/* Entries that fault on the access flag are never cached. */
-		if (tr.af || m->ha) {
-			e = vpush(&m->cur);
-			memset(e, 0, sizeof(*e));
-			e->ipa = a & ~(gsize - 1);
-			e->size = gsize;
-			e->oa = tr.oa - (a - e->ipa);
-			e->level = tr.level;
-			e->mem = (uint8_t)tr.mem;
-			e->sh = (uint8_t)tr.sh;
-			e->r = tr.r;
-			e->w = tr.w;
-			e->x1 = tr.x_el1;
-			e->x0 = tr.x_el0;
-			e->af = tr.af;
-		}
-		a = (a & ~(gsize - 1)) + gsize;
+	if (!ref_leaves(&m->h->rr, collect_leaf, m)) {
+		m->failed = true;
+		return;
 	}
-	ref_tables(&h->rr, collect_table, m);
+	ref_tables(&m->h->rr, collect_table, m);
 	if (m->curt.n)
 		qsort(m->curt.p, m->curt.n, sizeof(struct twc), twc_cmp);
 }
 
-/* Stale entries of @v (not in the tables) must not conflict with the tables. */
+/* Stale entries (not in the tables) must not conflict with the tables. */
 static void check_stale(struct tlbm *m, const struct vec *v, const char *what)
 {
 	const struct tent *e = v->p, *c = m->cur.p;
 
 	for (size_t i = 0; i < v->n && !m->failed; i++) {
-		if (in_cur(m, &e[i]))
-			continue;
 		for (size_t j = cur_from(m, e[i].ipa);
 		     j < m->cur.n && c[j].ipa < e[i].ipa + e[i].size; j++)
 			if (conflict(&e[i], &c[j])) {
@@ -243,16 +265,43 @@ static void check_stale(struct tlbm *m, const struct vec *v, const char *what)
 	}
 }
 
+/* Drop from a stale set the entries that are current again. */
+static void prune(struct tlbm *m, struct vec *v)
+{
+	struct tent *e = v->p;
+	size_t k = 0;
+
+	for (size_t i = 0; i < v->n; i++)
+		if (!in_cur(m, &e[i]))
+			e[k++] = e[i];
+	v->n = k;
+}
+
+static void prune_wc(struct tlbm *m)
+{
+	struct twc *e = m->wstale.p;
+	size_t k = 0;
+
+	for (size_t i = 0; i < m->wstale.n; i++)
+		if (!in_vec(&m->curt, &e[i], twc_cmp))
+			e[k++] = e[i];
+	m->wstale.n = k;
+}
+
 static void check_and_refill(struct tlbm *m)
 {
 	snapshot(m);
 	if (m->failed)
 		return;
-	check_stale(m, &m->s2, "stale stage-2");
-	check_stale(m, &m->cb, "stale combined");
-	merge_into(&m->s2, &m->cur, &m->tmp, tent_cmp);
-	merge_into(&m->cb, &m->s2, &m->tmp, tent_cmp);
-	merge_into(&m->wc, &m->curt, &m->tmpw, twc_cmp);
+	/* What was current and is not any more may still be cached. */
+	add_missing(&m->stale, &m->prev, &m->cur, &m->tmp, tent_cmp);
+	add_missing(&m->cstale, &m->stale, &m->cur, &m->tmp, tent_cmp);
+	add_missing(&m->wstale, &m->prevt, &m->curt, &m->tmpw, twc_cmp);
+	prune(m, &m->stale);
+	prune(m, &m->cstale);
+	prune_wc(m);
+	check_stale(m, &m->stale, "stale stage-2");
+	check_stale(m, &m->cstale, "stale combined");
 }
 
 struct tlbm *tlbm_new(struct hx *h)
@@ -260,21 +309,20 @@ struct tlbm *tlbm_new(struct hx *h)
 	struct tlbm *m = calloc(1, sizeof(*m));
 
 	m->h = h;
-	m->s2.esz = m->cb.esz = m->cur.esz = m->tmp.esz = sizeof(struct tent);
-	m->wc.esz = m->curt.esz = m->tmpw.esz = sizeof(struct twc);
+	m->cur.esz = m->prev.esz = m->stale.esz = m->cstale.esz = m->tmp.esz = sizeof(struct tent);
+	m->curt.esz = m->prevt.esz = m->wstale.esz = m->tmpw.esz = sizeof(struct twc);
 	m->ha = (h->cfg.features & ARMVIRT_S2MMU_FEAT_HA) != 0;
+	snapshot(m); /* the tables as they are when the model starts watching */
 	return m;
 }
 
 void tlbm_free(struct tlbm *m)
 {
-	free(m->s2.p);
-	free(m->cb.p);
-	free(m->wc.p);
-	free(m->cur.p);
-	free(m->curt.p);
-	free(m->tmp.p);
-	free(m->tmpw.p);
+	struct vec *v[] = { &m->cur,   &m->prev,   &m->stale, &m->cstale, &m->curt,
+			    &m->prevt, &m->wstale, &m->tmp,   &m->tmpw };
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		free(v[i]->p);
 	free(m);
 }
 
@@ -329,9 +377,9 @@ static void apply(struct tlbm *m, enum armvirt_port_tlbi op, uint64_t arg)
 				return; /* wrong granule in the hint: nothing guaranteed */
 			level = (int)(ttl & 3);
 		}
-		drop_tent(&m->s2, a, a + 1, level);
+		drop_tent(&m->stale, a, a + 1, level);
 		if (!leaf_only && level == 0)
-			drop_wc(&m->wc, a, a + 1);
+			drop_wc(&m->wstale, a, a + 1);
 		break;
 	}
 	case ARMVIRT_TLBI_RIPAS2E1IS:
@@ -343,18 +391,20 @@ static void apply(struct tlbm *m, enum armvirt_port_tlbi op, uint64_t arg)
 
 		if (tg != tg_code(g))
 			return;
-		drop_tent(&m->s2, base, base + len, level);
+		drop_tent(&m->stale, base, base + len, level);
 		if (op == ARMVIRT_TLBI_RIPAS2E1IS && level == 0)
-			drop_wc(&m->wc, base, base + len);
+			drop_wc(&m->wstale, base, base + len);
 		break;
 	}
 	case ARMVIRT_TLBI_VMALLE1IS:
 	case ARMVIRT_TLBI_VMALLE1:
-		m->cb.n = 0;
+		/* Combined entries refill at once from the stage-2 ones still cached. */
+		m->cstale.n = 0;
+		add_missing(&m->cstale, &m->stale, &m->cur, &m->tmp, tent_cmp);
 		break;
 	case ARMVIRT_TLBI_VMALLS12E1IS:
 	case ARMVIRT_TLBI_VMALLS12E1:
-		m->s2.n = m->cb.n = m->wc.n = 0;
+		m->stale.n = m->cstale.n = m->wstale.n = 0;
 		break;
 	default:
 		mfail(m, "unexpected TLBI %llu (arg %#llx)", (unsigned long long)op, arg);
@@ -404,21 +454,51 @@ void tlbm_event_tlbi(struct tlbm *m, enum armvirt_port_tlbi op, uint64_t arg)
 	m->npend++;
 }
 
+/*
+ * The hardware's dirty-state update (S2AP[1] set on a DBM descriptor) is
+ * coherent with the TLB: the entries that only became writable are not
+ * stale copies.
+ */
+void tlbm_hw_write(struct tlbm *m)
+{
+	const struct tent *p;
+
+	snapshot(m);
+	p = m->prev.p;
+	for (size_t i = 0; i < m->prev.n; i++) {
+		struct tent e = p[i];
+		if (in_cur(m, &e))
+			continue;
+		e.w = true;
+		if (!p[i].w && in_cur(m, &e))
+			continue;
+		*(struct tent *)vpush(&m->stale) = p[i];
+		qsort(m->stale.p, m->stale.n, sizeof(struct tent), tent_cmp);
+	}
+	m->prev.n = 0;
+}
+
 void tlbm_page_freed(struct tlbm *m, uint64_t pa)
 {
-	const struct twc *w = m->wc.p;
+	const struct twc *w = m->wstale.p, *c = m->curt.p;
 
-	for (size_t i = 0; i < m->wc.n; i++)
+	for (size_t i = 0; i < m->wstale.n; i++)
 		if (w[i].pa == pa) {
 			mfail(m,
 			      "table page %#llx freed while a walk cache may hold it (IPA %#llx)",
 			      pa, w[i].ipa);
 			return;
 		}
+	for (size_t i = 0; i < m->curt.n; i++)
+		if (c[i].pa == pa) {
+			mfail(m, "table page %#llx freed while linked (IPA %#llx)", pa, c[i].ipa);
+			return;
+		}
 }
 
 bool tlbm_end(struct tlbm *m)
 {
+	const struct tent *e;
 	const struct twc *t;
 
 	if (m->failed)
@@ -427,22 +507,14 @@ bool tlbm_end(struct tlbm *m)
 		mfail(m, "%llu TLBIs never completed by a DSB (%llu)", (unsigned long long)m->npend,
 		      0);
 	check_and_refill(m);
-	for (int pass = 0; pass < 2 && !m->failed; pass++) {
-		const struct vec *v = pass ? &m->cb : &m->s2;
-		const struct tent *e = v->p;
-		for (size_t i = 0; i < v->n; i++)
-			if (!in_cur(m, &e[i])) {
-				mfail(m,
-				      pass ? "stale combined TLB entry at IPA %#llx (size %#llx)"
-					   : "stale stage-2 TLB entry at IPA %#llx (size %#llx)",
-				      e[i].ipa, e[i].size);
-				break;
-			}
-	}
-	t = m->wc.p;
-	for (size_t i = 0; i < m->wc.n && !m->failed; i++)
-		if (!m->curt.n || !bsearch(&t[i], m->curt.p, m->curt.n, sizeof(*t), twc_cmp))
-			mfail(m, "stale walk-cache entry for IPA %#llx (table %#llx)", t[i].ipa,
-			      t[i].pa);
+	e = m->stale.p;
+	if (!m->failed && m->stale.n)
+		mfail(m, "stale stage-2 TLB entry at IPA %#llx (size %#llx)", e[0].ipa, e[0].size);
+	e = m->cstale.p;
+	if (!m->failed && m->cstale.n)
+		mfail(m, "stale combined TLB entry at IPA %#llx (size %#llx)", e[0].ipa, e[0].size);
+	t = m->wstale.p;
+	if (!m->failed && m->wstale.n)
+		mfail(m, "stale walk-cache entry for IPA %#llx (table %#llx)", t[0].ipa, t[0].pa);
 	return !m->failed;
 }
