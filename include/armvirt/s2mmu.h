@@ -328,8 +328,9 @@ enum armvirt_s2mmu_sh {
 /** armvirt_s2mmu_map(): replace whatever is mapped in the range. */
 #define ARMVIRT_S2MMU_REPLACE (1u << 0)
 /**
- * Leave the range mapped with pages only: split every block it touches and
- * create no block or contiguous group in it (dirty logging granularity).
+ * Leave what the call changes as pages: split the blocks whose mapping
+ * changes, and form no block or contiguous group in the range (dirty
+ * logging granularity).
  */
 #define ARMVIRT_S2MMU_PAGES (1u << 1)
 /** @} */
@@ -388,9 +389,11 @@ int armvirt_s2mmu_unmap(struct armvirt_s2mmu *s2, armvirt_ipa_t ipa, uint64_t si
  * @param attr  the new values of the bits in @p mask
  * @param mask  which attribute bits to change
  * @param flags ::ARMVIRT_S2MMU_PAGES or 0
- * @return 0, ::ARMVIRT_EALIGN, ::ARMVIRT_ERANGE, ::ARMVIRT_EINVAL,
- *         ::ARMVIRT_ENOTSUP (as for armvirt_s2mmu_map()) or ::ARMVIRT_ENOMEM
- *         (a block partly covered must be split). On failure nothing changed.
+ * @return 0, ::ARMVIRT_EALIGN, ::ARMVIRT_ERANGE, ::ARMVIRT_EINVAL (unknown
+ *         bits, or a @p mask that takes only part of the memory type or the
+ *         shareability, or only one of PXN and UXN), ::ARMVIRT_ENOTSUP (as
+ *         for armvirt_s2mmu_map()) or ::ARMVIRT_ENOMEM (a block partly
+ *         covered must be split). On failure nothing changed.
  *
  * Unmapped parts are skipped. A change of memory type or shareability is
  * made with break-before-make; a change of permissions, access flag or
