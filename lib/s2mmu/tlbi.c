@@ -73,6 +73,14 @@ void s2_tlb_add(struct s2_op *op, uint64_t ipa, uint64_t size, unsigned shift, u
 
 	if (op->tlb_all)
 		return;
+	if (op->nrun) { /* the common case: the next entry of the last run */
+		struct s2_tlb_run *r = &op->run[op->nrun - 1];
+		if (r->end == ipa && r->shift == shift && r->level == level &&
+		    r->nonleaf == nonleaf) {
+			r->end = end;
+			return;
+		}
+	}
 	for (unsigned i = 0; i < op->nrun; i++) {
 		struct s2_tlb_run *r = &op->run[i];
 
