@@ -470,39 +470,51 @@ static bool hw_updates(const struct s2_op *op)
 }
 
 /*
- * Rewrite a leaf in place. With hardware AF/dirty updates the descriptor may
- * change under us: compare-and-swap, recomputing from what is there.
+ * The new value of leaf @cur, recomputed from what is in the descriptor now:
+ * with hardware AF/dirty updates it may have changed since the operation
+ * first read it, and a dirty state set meanwhile must not be lost. A map
+ * computes its leaves from its own arguments only; a neighbour outside the
+ * range only changes its contiguous hint.
+ */
+static uint64_t refresh(const struct s2_op *op, unsigned level, uint64_t e_ipa, uint64_t cur,
+			uint64_t nw)
+{
+	if (e_ipa >= op->end || e_ipa + level_size(op->cfg, level) <= op->start)
+		return (cur & ~S2_CONT) | (nw & S2_CONT);
+	if (op->kind == S2_OP_MAP)
+		return nw;
+	return leaf_transform(op, level, e_ipa, cur) | (nw & S2_CONT);
+}
+
+/*
+ * Rewrite a leaf in place. With hardware AF/dirty updates, compare-and-swap
+ * against what is there, recomputing until nothing changed in between.
  */
 static void update_leaf(struct s2_op *op, s2_pte_t *p, unsigned level, uint64_t e_ipa, uint64_t old,
 			uint64_t nw)
 {
-	uint64_t cont = nw & S2_CONT;
-
 	if (!hw_updates(op)) {
 		s2_store(p, nw);
 		return;
 	}
+	do
+		nw = refresh(op, level, e_ipa, old, nw);
 	while (!atomic_compare_exchange_strong_explicit(p, &old, nw, memory_order_relaxed,
-							memory_order_relaxed))
-		nw = leaf_transform(op, level, e_ipa, old) | cont;
+							memory_order_relaxed));
 }
 
 /* Break a valid entry: invalid now, @nw after the TLB invalidation. */
 static void break_entry(struct s2_op *op, s2_pte_t *p, unsigned level, uint64_t e_ipa, uint64_t old,
 			uint64_t nw)
 {
-	uint64_t cont = nw & S2_CONT;
-
 	if (!s2_valid(nw)) {
 		s2_store(p, 0);
 		return;
 	}
-	if (hw_updates(op) && s2_is_leaf(old, level) && s2_is_leaf(nw, level) &&
-	    op->kind != S2_OP_MAP) {
+	if (hw_updates(op) && s2_is_leaf(old, level) && s2_is_leaf(nw, level)) {
 		/* Keep the hardware's last AF/dirty update in the new value. */
 		uint64_t got = atomic_exchange_explicit(p, 0, memory_order_relaxed);
-		if (got != old)
-			nw = leaf_transform(op, level, e_ipa, got) | cont;
+		nw = refresh(op, level, e_ipa, got, nw);
 	}
 	s2_store(p, (nw & ~S2_VALID) | S2_PENDING);
 	pend_note(op, e_ipa, level_size(op->cfg, level));
