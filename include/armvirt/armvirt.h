@@ -13,12 +13,15 @@
 #include <armvirt/err.h>
 #include <armvirt/esr.h>
 #include <armvirt/esr_fields.h>
+#include <armvirt/mmio.h>
 #include <armvirt/port.h>
 #include <armvirt/s2mmu.h>
 #include <armvirt/s2mmu_desc.h>
 #include <armvirt/switch.h>
 #include <armvirt/switch_regs.h>
 #include <armvirt/types.h>
+#include <armvirt/vgic.h>
+#include <armvirt/vgic_regs.h>
 #include <armvirt/vtimer.h>
 
 #endif /* ARMVIRT_ARMVIRT_H */

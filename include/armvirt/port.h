@@ -32,17 +32,22 @@ extern "C" {
 	void armvirt_port_write_##name(uint64_t v);
 #define ARMVIRT_PORT_DECLARE_RO_(name, op0, op1, crn, crm, op2)                                    \
 	uint64_t armvirt_port_read_##name(void);
+#define ARMVIRT_PORT_DECLARE_WO_(name, op0, op1, crn, crm, op2)                                    \
+	void armvirt_port_write_##name(uint64_t v);
 ARMVIRT_PORT_SYSREGS_RW(ARMVIRT_PORT_DECLARE_RW_)
 ARMVIRT_PORT_SYSREGS_RO(ARMVIRT_PORT_DECLARE_RO_)
+ARMVIRT_PORT_SYSREGS_WO(ARMVIRT_PORT_DECLARE_WO_)
 #undef ARMVIRT_PORT_DECLARE_RW_
 #undef ARMVIRT_PORT_DECLARE_RO_
+#undef ARMVIRT_PORT_DECLARE_WO_
 /// @endcond
 
 /**
  * @name System registers
  * For each register `r` in ::ARMVIRT_PORT_SYSREGS_RW there is
  * `uint64_t armvirt_port_read_r(void)` and `void armvirt_port_write_r(uint64_t)`;
- * for each in ::ARMVIRT_PORT_SYSREGS_RO only the read. A write is not followed
+ * for each in ::ARMVIRT_PORT_SYSREGS_RO only the read, for each in
+ * ::ARMVIRT_PORT_SYSREGS_WO only the write. A write is not followed
  * by an ISB: the caller adds armvirt_port_isb() where the architecture requires
  * context synchronisation.
  * @{

@@ -40,7 +40,8 @@ extern "C" {
 enum armvirt_host_reg {
 	ARMVIRT_PORT_SYSREGS_RW(ARMVIRT_HOST_REG_ENUM_)
 		ARMVIRT_PORT_SYSREGS_RO(ARMVIRT_HOST_REG_ENUM_)
-			ARMVIRT_HOST_REG_COUNT /**< Number of slots; not a register. */
+			ARMVIRT_PORT_SYSREGS_WO(ARMVIRT_HOST_REG_ENUM_)
+				ARMVIRT_HOST_REG_COUNT /**< Number of slots; not a register. */
 };
 
 /** What one logged port call did. */

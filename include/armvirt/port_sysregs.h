@@ -6,7 +6,7 @@
  * Each entry is X(name, op0, op1, CRn, CRm, op2), with the name in the
  * architecture's spelling in lower case. port.h turns the lists into
  * accessor declarations, the aarch64 port into MRS/MSR instructions and the
- * host port into slots of its fake register file: the list is the one place
+ * host port into slots of its fake register file: the lists are the one place
  * to add a register. Indexed registers (ICH_LR<n>_EL2, ICH_AP0R<n>_EL2,
  * ICH_AP1R<n>_EL2) have indexed accessors in port.h instead.
  */
@@ -104,5 +104,8 @@
 	X(cntfrq_el0, 3, 3, 14, 0, 0)                                                              \
 	X(cntpct_el0, 3, 3, 14, 0, 1)                                                              \
 	X(cntvct_el0, 3, 3, 14, 0, 2)
+
+/** Registers the port can only write (reading them is UNDEFINED). */
+#define ARMVIRT_PORT_SYSREGS_WO(X) X(icc_dir_el1, 3, 0, 12, 11, 1)
 
 #endif /* ARMVIRT_PORT_SYSREGS_H */

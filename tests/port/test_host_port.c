@@ -118,6 +118,17 @@ static void test_indexed_aprs(void **state)
 	assert_int_equal(armvirt_host_log_at(2)->id, 7);
 }
 
+static void test_write_only_register(void **state)
+{
+	(void)state;
+	armvirt_port_write_icc_dir_el1(27);
+	assert_int_equal(armvirt_host_log_count(), 1);
+	assert_int_equal(armvirt_host_log_at(0)->kind, ARMVIRT_HOST_EV_WRITE);
+	assert_int_equal(armvirt_host_log_at(0)->id, ARMVIRT_HOST_REG_icc_dir_el1);
+	assert_int_equal(armvirt_host_log_at(0)->value, 27);
+	assert_int_equal(armvirt_host_get(ARMVIRT_HOST_REG_icc_dir_el1), 27);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -127,6 +138,7 @@ int main(void)
 		cmocka_unit_test_setup(test_ich_elrsr_eisr, reset),
 		cmocka_unit_test_setup(test_gich_elrsr_eisr, reset),
 		cmocka_unit_test_setup(test_indexed_aprs, reset),
+		cmocka_unit_test_setup(test_write_only_register, reset),
 	};
 	return cmocka_run_group_tests_name("host port", tests, NULL, NULL);
 }

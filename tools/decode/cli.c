@@ -178,6 +178,13 @@ void json_bool(struct cli_json *j, bool v)
 	after_value(j);
 }
 
+void json_null(struct cli_json *j)
+{
+	before_value(j);
+	fputs("null", j->f);
+	after_value(j);
+}
+
 void json_kv_string(struct cli_json *j, const char *key, const char *s)
 {
 	json_key(j, key);

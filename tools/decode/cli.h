@@ -40,6 +40,7 @@ void json_string(struct cli_json *j, const char *s);
 void json_uint(struct cli_json *j, uint64_t v);
 void json_int(struct cli_json *j, int64_t v);
 void json_bool(struct cli_json *j, bool v);
+void json_null(struct cli_json *j);
 /* Convenience: key and value together. */
 void json_kv_string(struct cli_json *j, const char *key, const char *s);
 void json_kv_uint(struct cli_json *j, const char *key, uint64_t v);

@@ -6,5 +6,6 @@
 /* Returns the exit status; bad input exits with CLI_EXIT_USAGE through cli_usage_error(). */
 int cmd_esr(int argc, char **argv);
 int cmd_ipa(int argc, char **argv);
+int cmd_insn(int argc, char **argv);
 
 #endif /* ARMVIRT_DECODE_COMMANDS_H */

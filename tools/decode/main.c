@@ -20,6 +20,8 @@ static const struct command commands[] = {
 	  "esr [--aarch32] [--json] VALUE...   decode ESR_EL2 values (HSR with --aarch32)" },
 	{ "ipa", cmd_ipa,
 	  "ipa --hpfar X --far Y [--esr Z] [--ipa-bits N] [--json]   faulting IPA of an abort" },
+	{ "insn", cmd_insn,
+	  "insn [--a64|--a32|--t32] [--json] HEX...   the memory access of an instruction" },
 };
 
 static void usage(FILE *f)

@@ -16,8 +16,7 @@
 		return v;                                                                          \
 	}
 
-#define DEFINE_RW(name, op0, op1, crn, crm, op2)                                                   \
-	DEFINE_READ(name, op0, op1, crn, crm, op2)                                                 \
+#define DEFINE_WRITE(name, op0, op1, crn, crm, op2)                                                \
 	void armvirt_port_write_##name(uint64_t v)                                                 \
 	{                                                                                          \
 		__asm__ volatile("msr " SYSREG_NAME(op0, op1, crn, crm, op2) ", %0"                \
@@ -26,8 +25,13 @@
 				 : "memory");                                                      \
 	}
 
+#define DEFINE_RW(name, op0, op1, crn, crm, op2)                                                   \
+	DEFINE_READ(name, op0, op1, crn, crm, op2)                                                 \
+	DEFINE_WRITE(name, op0, op1, crn, crm, op2)
+
 ARMVIRT_PORT_SYSREGS_RW(DEFINE_RW)
 ARMVIRT_PORT_SYSREGS_RO(DEFINE_READ)
+ARMVIRT_PORT_SYSREGS_WO(DEFINE_WRITE)
 
 /*
  * Indexed GICv3 hypervisor registers (GIC architecture v3/v4, 12.4):

@@ -122,16 +122,19 @@ static uint32_t gich_value(uint32_t offset)
 		record(ARMVIRT_HOST_EV_READ, ARMVIRT_HOST_REG_##name, v);                          \
 		return v;                                                                          \
 	}
-#define DEFINE_RW(name, op0, op1, crn, crm, op2)                                                   \
-	DEFINE_READ(name, op0, op1, crn, crm, op2)                                                 \
+#define DEFINE_WRITE(name, op0, op1, crn, crm, op2)                                                \
 	void armvirt_port_write_##name(uint64_t v)                                                 \
 	{                                                                                          \
 		regs[ARMVIRT_HOST_REG_##name] = v;                                                 \
 		record(ARMVIRT_HOST_EV_WRITE, ARMVIRT_HOST_REG_##name, v);                         \
 	}
+#define DEFINE_RW(name, op0, op1, crn, crm, op2)                                                   \
+	DEFINE_READ(name, op0, op1, crn, crm, op2)                                                 \
+	DEFINE_WRITE(name, op0, op1, crn, crm, op2)
 
 ARMVIRT_PORT_SYSREGS_RW(DEFINE_RW)
 ARMVIRT_PORT_SYSREGS_RO(DEFINE_READ)
+ARMVIRT_PORT_SYSREGS_WO(DEFINE_WRITE)
 
 uint64_t armvirt_port_read_ich_lr(unsigned n)
 {

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The distributor's register map: GICv2 (GICv2 4.3, no Security
+ * Extensions) and GICv3 (GICv3 12.9, GICD_CTLR.ARE and DS fixed at 1).
+ */
+#include "internal.h"
+
+/* The per-interrupt arrays, from their offset: the field and whether byte
+ * accesses are allowed (GICv2 4.3, GICv3 12.1.3). */
+static const struct {
+	uint32_t base;
+	enum irq_field field;
+	bool bytes;
+} arrays[] = {
+	{ ARMVIRT_GICD_IGROUPR, F_GROUP, false },
+	{ ARMVIRT_GICD_ISENABLER, F_SET_ENABLE, false },
+	{ ARMVIRT_GICD_ICENABLER, F_CLR_ENABLE, false },
+	{ ARMVIRT_GICD_ISPENDR, F_SET_PEND, false },
+	{ ARMVIRT_GICD_ICPENDR, F_CLR_PEND, false },
+	{ ARMVIRT_GICD_ISACTIVER, F_SET_ACT, false },
+	{ ARMVIRT_GICD_ICACTIVER, F_CLR_ACT, false },
+	{ ARMVIRT_GICD_IPRIORITYR, F_PRIORITY, true },
+	{ ARMVIRT_GICD_ITARGETSR, F_TARGETS, true },
+	{ ARMVIRT_GICD_ICFGR, F_CONFIG, false },
+};
+
+static unsigned bits_per_irq(enum irq_field f)
+{
+	return f == F_PRIORITY || f == F_TARGETS ? 8u : f == F_CONFIG ? 2u : 1u;
+}
+
+/*
+ * A per-interrupt array access at @off of @acc->size bytes. Returns false if
+ * @off is in no array. With affinity routing the distributor's copies of
+ * the SGI and PPI registers, and ITARGETSR, are RAZ/WI (GICv3 12.9).
+ */
+static bool gicd_array(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		       struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+{
+	for (unsigned a = 0; a < sizeof(arrays) / sizeof(arrays[0]); a++) {
+		unsigned bits = bits_per_irq(arrays[a].field);
+		uint32_t span = 1024u * bits / 8u, first, count;
+
+		if (off - arrays[a].base >= span)
+			continue;
+		if (acc->size != 4 && !(acc->size == 1 && arrays[a].bytes))
+			return true;
+		first = (off - arrays[a].base) * 8u / bits;
+		count = acc->size * 8u / bits;
+		if (!is_v2(d) && (first < ARMVIRT_VGIC_NR_PRIVATE || arrays[a].field == F_TARGETS))
+			return true;
+		if (acc->is_write) {
+			/* The SGI and PPI targets are read-only. */
+			if (arrays[a].field != F_TARGETS || first >= ARMVIRT_VGIC_NR_PRIVATE)
+				irq_field_write(d, v, arrays[a].field, first, count,
+						(uint32_t)acc->data, kicks);
+		} else {
+			acc->data = irq_field_read(d, v, arrays[a].field, first, count);
+		}
+		return true;
+	}
+	return false;
+}
+
+static uint32_t typer(const struct armvirt_vgic *d)
+{
+	uint32_t lines = (ARMVIRT_VGIC_NR_PRIVATE + d->nr_spis + 31u) / 32u - 1u;
+	uint64_t t = armvirt_field_set(0, ARMVIRT_GICD_TYPER_ITLINES_SHIFT,
+				       ARMVIRT_GICD_TYPER_ITLINES_WIDTH, lines);
+
+	if (is_v2(d))
+		return (uint32_t)armvirt_field_set(t, ARMVIRT_GICD_TYPER_CPUNUMBER_SHIFT,
+						   ARMVIRT_GICD_TYPER_CPUNUMBER_WIDTH,
+						   d->nr_vcpus - 1u);
+	/* INTIDs up to 1023, no LPIs, no 1 of N SPI routing, Aff0 below 16. */
+	t = armvirt_field_set(t, ARMVIRT_GICD_TYPER_IDBITS_SHIFT, ARMVIRT_GICD_TYPER_IDBITS_WIDTH,
+			      10u - 1u);
+	t = armvirt_field_set(t, ARMVIRT_GICD_TYPER_NO1N_SHIFT, ARMVIRT_GICD_TYPER_NO1N_WIDTH, 1);
+	return (uint32_t)t;
+}
+
+static void ctlr_write(struct armvirt_vgic *d, uint32_t value, struct armvirt_vgic_kicks *kicks)
+{
+	uint32_t en = (1u << ARMVIRT_GICD_CTLR_ENABLEGRP0_SHIFT) |
+		      (1u << ARMVIRT_GICD_CTLR_ENABLEGRP1_SHIFT);
+	uint32_t old = atomic_exchange_explicit(&d->ctlr, value & en, memory_order_relaxed);
+
+	/* Interrupts of a newly enabled group may be waiting on every vCPU;
+	 * fill checks the enables, so the vCPUs only need to pass through it. */
+	if ((value & en & ~old) != 0) {
+		for (unsigned i = 0; i < d->nr_vcpus; i++)
+			kick_add(kicks, i);
+	}
+}
+
+/* GICD_IROUTER<n>: 64-bit, or either 32-bit half (GICv3 12.9.22). */
+static void irouter(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		    struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+{
+	uint32_t n = (off - ARMVIRT_GICD_IROUTER) / 8u;
+	bool high = (off % 8u) != 0;
+	struct armvirt_vgic_irq *irq;
+	struct armvirt_vgic_vcpu *o;
+
+	if (n < ARMVIRT_VGIC_NR_PRIVATE || !intid_valid(d, n) || (acc->size != 8 && acc->size != 4))
+		return;
+	o = irq_lock(d, v, n, &irq);
+	if (!acc->is_write) {
+		/* IRM is RES0 with GICD_TYPER.No1N set, Aff3 with A3V clear. */
+		acc->data = high ? 0 : irq->affinity;
+		vgic_unlock(o);
+		return;
+	}
+	if (!high) {
+		irq->affinity = affinity_of(acc->data);
+		irq->route = route_v3(d, irq->affinity);
+	}
+	vgic_unlock(o);
+	spi_settle(d, irq, kicks);
+}
+
+static void spendsgir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t first,
+		      struct armvirt_mmio_access *acc, bool set)
+{
+	uint8_t cpus = (uint8_t)((1u << d->nr_vcpus) - 1u);
+
+	vgic_lock(v);
+	for (unsigned n = 0; n < acc->size; n++) {
+		struct armvirt_vgic_irq *irq = &v->priv[first + n];
+		uint8_t byte = (uint8_t)(acc->data >> (8 * n)) & cpus;
+
+		if (!acc->is_write)
+			acc->data |= (uint64_t)(irq_pending_sw(irq) | irq->lr_pend) << (8 * n);
+		else if (set && byte != 0)
+			irq_set_pending(d, v, irq, byte, NULL);
+		else if (byte != 0)
+			irq_clear_pending(d, v, irq, byte);
+	}
+	vgic_unlock(v);
+}
+
+static void gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		    struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+{
+	uint32_t value = 0;
+
+	if (gicd_array(d, v, off, acc, kicks))
+		return;
+	/* GICD_CPENDSGIR then GICD_SPENDSGIR: a byte per SGI each. */
+	if (off - ARMVIRT_GICD_CPENDSGIR < 2u * ARMVIRT_GIC_NR_SGIS) {
+		if (acc->size == 4 || acc->size == 1)
+			spendsgir(d, v, (off - ARMVIRT_GICD_CPENDSGIR) % ARMVIRT_GIC_NR_SGIS, acc,
+				  off >= ARMVIRT_GICD_SPENDSGIR);
+		return;
+	}
+	if (acc->size != 4)
+		return;
+	switch (off) {
+	case ARMVIRT_GICD_CTLR:
+		if (acc->is_write)
+			ctlr_write(d, (uint32_t)acc->data, kicks);
+		else
+			value = atomic_load_explicit(&d->ctlr, memory_order_relaxed);
+		break;
+	case ARMVIRT_GICD_TYPER:
+		value = typer(d);
+		break;
+	case ARMVIRT_GICD_IIDR:
+		value = d->iidr;
+		break;
+	case ARMVIRT_GICD_SGIR:
+		if (acc->is_write)
+			sgi_send_v2(d, v, (uint32_t)acc->data, kicks);
+		break;
+	default:
+		if (off >= ARMVIRT_GIC_V2_IDREGS)
+			value = idreg_read(d, off - ARMVIRT_GIC_V2_IDREGS);
+		break;
+	}
+	if (!acc->is_write)
+		acc->data = value;
+}
+
+static void gicd_v3(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		    struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+{
+	uint32_t value = 0;
+
+	if (gicd_array(d, v, off, acc, kicks))
+		return;
+	if (off - ARMVIRT_GICD_IROUTER < 8u * 1024u) {
+		irouter(d, v, off, acc, kicks);
+		return;
+	}
+	if (acc->size != 4)
+		return;
+	switch (off) {
+	case ARMVIRT_GICD_CTLR:
+		if (acc->is_write)
+			ctlr_write(d, (uint32_t)acc->data, kicks);
+		else
+			value = atomic_load_explicit(&d->ctlr, memory_order_relaxed) |
+				(1u << ARMVIRT_GICD_CTLR_ARE_SHIFT) |
+				(1u << ARMVIRT_GICD_CTLR_DS_SHIFT);
+		break;
+	case ARMVIRT_GICD_TYPER:
+		value = typer(d);
+		break;
+	case ARMVIRT_GICD_IIDR:
+		value = d->iidr;
+		break;
+	default:
+		if (off >= ARMVIRT_GIC_V3_IDREGS)
+			value = idreg_read(d, off - ARMVIRT_GIC_V3_IDREGS);
+		break;
+	}
+	if (!acc->is_write)
+		acc->data = value;
+}
+
+void gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		 struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+{
+	if (is_v2(d))
+		gicd_v2(d, v, off, acc, kicks);
+	else
+		gicd_v3(d, v, off, acc, kicks);
+}

@@ -1,0 +1,803 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * List-register scheduling: what goes into the list registers at each guest
+ * entry, and what the guest did with them, learnt at each exit.
+ *
+ * Each vCPU keeps a copy of its list registers (v->lr): which interrupt and
+ * source each holds, its state as of the last exit or entry, and the value
+ * last written to the hardware. Fill works in four steps, each bounded by
+ * the number of list registers L: refresh the entries already there; place
+ * queued interrupts, most urgent first, in free registers or in place of a
+ * less urgent entry; reload evicted active interrupts into registers left
+ * free; write the registers that changed. Sync reads the empty and EOI status
+ * registers and only the registers still valid.
+ */
+#include <armvirt/port.h>
+
+#include "internal.h"
+
+#define HCR_EN (1u << ARMVIRT_GIC_HCR_EN_SHIFT)
+#define HCR_UIE (1u << ARMVIRT_GIC_HCR_UIE_SHIFT)
+#define HCR_LRENPIE (1u << ARMVIRT_GIC_HCR_LRENPIE_SHIFT)
+#define HCR_NPIE (1u << ARMVIRT_GIC_HCR_NPIE_SHIFT)
+#define HCR_TDIR (1u << ARMVIRT_ICH_HCR_TDIR_SHIFT)
+#define HCR_MAINT                                                                                  \
+	(HCR_UIE | HCR_LRENPIE | HCR_NPIE | (1u << ARMVIRT_GIC_HCR_VGRP0EIE_SHIFT) |               \
+	 (1u << ARMVIRT_GIC_HCR_VGRP0DIE_SHIFT) | (1u << ARMVIRT_GIC_HCR_VGRP1EIE_SHIFT) |         \
+	 (1u << ARMVIRT_GIC_HCR_VGRP1DIE_SHIFT))
+
+/* The eviction rank of a pending entry the guest cannot take (its group is
+ * disabled): below any priority. */
+#define RANK_USELESS 0x200u
+
+/* Interrupts an exit can touch: each list register's, and up to 31 evicted
+ * active interrupts ended through EOIcount. An entry can free each list
+ * register twice: refreshing it, then evicting what it placed there. */
+#define MAX_TOUCHED (ARMVIRT_VGIC_MAX_LRS + 32u)
+#define MAX_MOVERS (2u * ARMVIRT_VGIC_MAX_LRS + 32u)
+
+/* SPIs that stopped being in flight on the vCPU while routed elsewhere;
+ * they move once its lock is released. */
+struct movers {
+	uint16_t intid[MAX_MOVERS];
+	unsigned n;
+};
+
+static void note_mover(struct movers *mv, const struct armvirt_vgic_vcpu *v,
+		       const struct armvirt_vgic_irq *irq)
+{
+	if (spi_must_move(irq, v) && mv->n < MAX_MOVERS)
+		mv->intid[mv->n++] = irq->intid;
+}
+
+static int move_all(struct armvirt_vgic *d, const struct movers *mv,
+		    struct armvirt_vgic_kicks *kicks)
+{
+	struct armvirt_vgic_kicks k;
+
+	armvirt_vgic_kicks_clear(&k);
+	for (unsigned n = 0; n < mv->n; n++)
+		spi_settle(d, &d->spis[mv->intid[n] - ARMVIRT_VGIC_NR_PRIVATE], &k);
+	return kicks_merge(kicks, &k);
+}
+
+static uint64_t all_lrs(const struct armvirt_vgic *d)
+{
+	return d->nr_lrs >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << d->nr_lrs) - 1u;
+}
+
+static bool vmcr_bit(uint32_t vmcr, unsigned shift)
+{
+	return (vmcr >> shift) & 1u;
+}
+
+static bool vmcr_group_enabled(uint32_t vmcr, unsigned g)
+{
+	return vmcr_bit(vmcr, g ? ARMVIRT_GIC_VMCR_ENG1_SHIFT : ARMVIRT_GIC_VMCR_ENG0_SHIFT);
+}
+
+int lr_index(const struct armvirt_vgic_vcpu *v, uint16_t intid, unsigned src)
+{
+	for (uint64_t m = v->lr_used; m != 0; m &= m - 1) {
+		unsigned i = lowest_bit(m);
+
+		if (v->lr[i].intid == intid && v->lr[i].src == src)
+			return (int)i;
+	}
+	return -1;
+}
+
+void lr_drop(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
+{
+	struct armvirt_vgic_irq *irq = irq_get(d, v, v->lr[i].intid);
+	uint8_t b = (uint8_t)(1u << v->lr[i].src);
+
+	irq->in_lr &= (uint8_t)~b;
+	irq->lr_pend &= (uint8_t)~b;
+	v->lr[i].state = 0;
+	v->lr_used &= ~(UINT64_C(1) << i);
+}
+
+void lr_make_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
+{
+	struct armvirt_vgic_lr_ *e = &v->lr[i];
+	struct armvirt_vgic_irq *irq = irq_get(d, v, e->intid);
+	uint8_t b = (uint8_t)(1u << e->src);
+
+	/* Only a software edge may be pending and active in a register; the
+	 * others keep (level) or regain (linked edge) it in software. */
+	if ((e->state & ST_P) && (irq->flags & (IRQ_EDGE | IRQ_HW)) != IRQ_EDGE) {
+		e->state &= (uint8_t)~ST_P;
+		irq->lr_pend &= (uint8_t)~b;
+		if (irq->flags & IRQ_EDGE)
+			irq->latch |= b;
+	}
+	e->state |= ST_A;
+	irq->active |= b;
+}
+
+static void lr_load(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i,
+		    struct armvirt_vgic_irq *irq, unsigned src, unsigned st)
+{
+	struct armvirt_vgic_lr_ *e = &v->lr[i];
+	uint8_t b = (uint8_t)(1u << src);
+
+	e->intid = irq->intid;
+	e->src = (uint8_t)src;
+	e->state = (uint8_t)st;
+	irq->in_lr |= b;
+	if (st & ST_P) {
+		irq->lr_pend |= b;
+		/* An edge's pending state moves into the register; a level
+		 * interrupt's latch stays until the guest acknowledges it. */
+		if (irq->flags & IRQ_EDGE)
+			irq->latch &= (uint8_t)~b;
+	}
+	if (!(irq->flags & (IRQ_EDGE | IRQ_HW)))
+		e->state |= ST_EOI; /* re-sample the line when the guest ends it */
+	v->lr_used |= UINT64_C(1) << i;
+	irq_update(d, v, irq);
+}
+
+/*
+ * Bring entry @i up to date with its interrupt before an entry: merge a new
+ * edge, re-sample a level, take back a pending state the guest may no longer
+ * see (disabled interrupt or group), and free it if nothing is left.
+ */
+static void lr_refresh(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i,
+		       struct movers *mv)
+{
+	struct armvirt_vgic_lr_ *e = &v->lr[i];
+	struct armvirt_vgic_irq *irq = irq_get(d, v, e->intid);
+	uint8_t b = (uint8_t)(1u << e->src);
+	bool a = (e->state & ST_A) != 0, p = (e->state & ST_P) != 0;
+	bool edge = (irq->flags & IRQ_EDGE) != 0, hw = (irq->flags & IRQ_HW) != 0;
+	bool ok = (irq->flags & IRQ_ENABLED) && dist_group_enabled(d, irq_group(irq));
+	unsigned st;
+
+	if (!edge) {
+		/* Never pending and active: the line is re-sampled when the
+		 * guest deactivates it (the EOI maintenance interrupt). */
+		p = (irq_pending_sw(irq) & b) && !a;
+	} else if (hw && a) {
+		/* The physical GIC holds a linked interrupt's pending state
+		 * while it is active: never both in the register. */
+		if (p)
+			irq->latch |= b;
+		p = false;
+	} else if (irq->latch & b) {
+		p = true;
+		irq->latch &= (uint8_t)~b;
+	}
+	if (p && !ok) {
+		p = false;
+		if (edge)
+			irq->latch |= b;
+	}
+	st = (p ? ST_P : 0u) | (a ? ST_A : 0u);
+	if (st == 0) {
+		lr_drop(d, v, i);
+		irq_update(d, v, irq);
+		note_mover(mv, v, irq);
+		return;
+	}
+	if (!edge && !hw)
+		st |= ST_EOI;
+	e->state = (uint8_t)st;
+	if (p)
+		irq->lr_pend |= b;
+	else
+		irq->lr_pend &= (uint8_t)~b;
+}
+
+/*
+ * Whether the active state in a list register may leave it: its deactivation
+ * must stay observable. A hardware-linked interrupt's must happen in the
+ * hardware. A GICv3 guest's EOIs of interrupts not in the list registers are
+ * counted (EOIcount) and its DIR writes trapped (TDIR); a GICv2 guest's DIR
+ * writes to GICV cannot be, so only EOImode 0 allows it.
+ */
+static bool active_evictable(const struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *v,
+			     const struct armvirt_vgic_irq *irq)
+{
+	if (irq->flags & IRQ_HW)
+		return false;
+	return d->model == ARMVIRT_VGIC_V3 || !vmcr_bit(v->vmcr, ARMVIRT_GIC_VMCR_EOIM_SHIFT);
+}
+
+static bool any_pure_pending(const struct armvirt_vgic_vcpu *v)
+{
+	for (uint64_t m = v->lr_used; m != 0; m &= m - 1) {
+		if ((v->lr[lowest_bit(m)].state & ST_PA) == ST_P)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The least useful entry that may be evicted: a pending entry of a group the
+ * guest cannot take, else the least urgent, preferring a pending entry to an
+ * active one of the same priority. Returns its index and its rank in *key
+ * (RANK_USELESS or its priority), or -1.
+ */
+static int worst_entry(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, const bool ok[2],
+		       unsigned *key, bool *pending)
+{
+	int worst = -1;
+
+	for (uint64_t m = v->lr_used; m != 0; m &= m - 1) {
+		unsigned i = lowest_bit(m), k;
+		const struct armvirt_vgic_irq *irq = irq_get(d, v, v->lr[i].intid);
+		bool pend_only = (v->lr[i].state & ST_PA) == ST_P;
+
+		if (!pend_only && !active_evictable(d, v, irq))
+			continue;
+		k = (pend_only && !ok[irq_group(irq)]) ? RANK_USELESS : irq->priority;
+		if (worst < 0 || k > *key || (k == *key && pend_only && !*pending)) {
+			worst = (int)i;
+			*key = k;
+			*pending = pend_only;
+		}
+	}
+	return worst;
+}
+
+/*
+ * The entry to give up for a queued interrupt of priority @prio: one strictly
+ * less useful; or, when no entry is purely pending (all are active), the
+ * least useful active one whatever its priority, so that a guest that keeps
+ * interrupts active (EOImode 1) still receives pending ones.
+ */
+static int choose_victim(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, const bool ok[2],
+			 unsigned prio)
+{
+	unsigned key = 0;
+	bool pending = false;
+	int w = worst_entry(d, v, ok, &key, &pending);
+
+	if (w < 0)
+		return -1;
+	if (key > prio || !any_pure_pending(v))
+		return w;
+	return -1;
+}
+
+static void lr_evict(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i,
+		     struct movers *mv)
+{
+	struct armvirt_vgic_lr_ *e = &v->lr[i];
+	struct armvirt_vgic_irq *irq = irq_get(d, v, e->intid);
+	uint8_t b = (uint8_t)(1u << e->src);
+	bool was_pending = (e->state & ST_P) != 0;
+
+	if (was_pending && (irq->flags & IRQ_EDGE))
+		irq->latch |= b;
+	lr_drop(d, v, i);
+	/* It was ahead of everything queued at its priority: keep it so. */
+	if (was_pending && !(irq->flags & IRQ_QUEUED) && irq_wants_queue(irq, v))
+		queue_insert(d, v, irq, true);
+	irq_update(d, v, irq);
+	note_mover(mv, v, irq);
+}
+
+static int free_lr(const struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *v)
+{
+	uint64_t free = all_lrs(d) & ~v->lr_used;
+
+	return free != 0 ? (int)lowest_bit(free) : -1;
+}
+
+/* The most urgent queued interrupt of a group the guest can take now. */
+static struct armvirt_vgic_irq *best_candidate(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+					       const bool ok[2])
+{
+	struct armvirt_vgic_irq *c0 = ok[0] ? queue_best(d, v, 0) : NULL;
+	struct armvirt_vgic_irq *c1 = ok[1] ? queue_best(d, v, 1) : NULL;
+
+	if (c0 == NULL)
+		return c1;
+	if (c1 == NULL || c0->priority <= c1->priority)
+		return c0;
+	return c1;
+}
+
+static void fill_queued(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, const bool ok[2],
+			struct movers *mv)
+{
+	for (unsigned n = 0; n < d->nr_lrs; n++) {
+		struct armvirt_vgic_irq *c = best_candidate(d, v, ok);
+		int slot;
+
+		if (c == NULL)
+			return;
+		slot = free_lr(d, v);
+		if (slot < 0) {
+			slot = choose_victim(d, v, ok, c->priority);
+			if (slot < 0)
+				return;
+			lr_evict(d, v, (unsigned)slot, mv);
+		}
+		lr_load(d, v, (unsigned)slot, c, lowest_bit(irq_ready(c)), ST_P);
+	}
+}
+
+static void reload_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v)
+{
+	int slot;
+
+	while (v->ahead != NONE && (slot = free_lr(d, v)) >= 0) {
+		struct armvirt_vgic_irq *irq = irq_get(d, v, v->ahead);
+		unsigned src = lowest_bit((uint8_t)(irq->active & ~irq->in_lr));
+		uint8_t b = (uint8_t)(1u << src);
+		unsigned st = ST_A;
+
+		/* An edge that arrived meanwhile rides along as pending. */
+		if ((irq->flags & (IRQ_EDGE | IRQ_HW)) == IRQ_EDGE && (irq->latch & b) &&
+		    (irq->flags & IRQ_ENABLED) && dist_group_enabled(d, irq_group(irq)))
+			st |= ST_P;
+		lr_load(d, v, (unsigned)slot, irq, src, st);
+	}
+}
+
+/* The maintenance interrupts the state after a fill calls for (vgic.h). */
+static uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bool waiting)
+{
+	bool pure = any_pure_pending(v);
+	unsigned used = 0;
+	uint32_t hcr = HCR_EN;
+
+	for (uint64_t m = v->lr_used; m != 0; m &= m - 1)
+		used++;
+	if (waiting && pure)
+		hcr |= HCR_NPIE;
+	if (v->ahead != NONE) {
+		hcr |= HCR_LRENPIE;
+		if (d->model == ARMVIRT_VGIC_V3)
+			hcr |= HCR_TDIR;
+	}
+	/* Underflow would fire at once with one register in use. */
+	if ((v->ahead != NONE || (waiting && !pure)) && used >= 2)
+		hcr |= HCR_UIE;
+	for (unsigned g = 0; g < 2; g++) {
+		bool vmcr_on = vmcr_group_enabled(v->vmcr, g);
+
+		if (!vmcr_on && dist_group_enabled(d, g) && queue_best(d, v, g) != NULL)
+			hcr |= 1u << (g ? ARMVIRT_GIC_HCR_VGRP1EIE_SHIFT
+					: ARMVIRT_GIC_HCR_VGRP0EIE_SHIFT);
+		if (vmcr_on && waiting) {
+			for (uint64_t m = v->lr_used; m != 0; m &= m - 1) {
+				const struct armvirt_vgic_lr_ *e = &v->lr[lowest_bit(m)];
+
+				if ((e->state & ST_PA) == ST_P &&
+				    irq_group(irq_get(d, v, e->intid)) == g)
+					hcr |= 1u << (g ? ARMVIRT_GIC_HCR_VGRP1DIE_SHIFT
+							: ARMVIRT_GIC_HCR_VGRP0DIE_SHIFT);
+			}
+		}
+	}
+	/* Every register holds an active interrupt that cannot leave: learn
+	 * of each deactivation that frees one. */
+	if (waiting && !pure) {
+		for (uint64_t m = v->lr_used; m != 0; m &= m - 1)
+			v->lr[lowest_bit(m)].state |= ST_EOI;
+	}
+	return hcr;
+}
+
+/*
+ * The priority below which a new interrupt must kick the vCPU while it runs:
+ * anything, when a register is free or no no-pending maintenance interrupt
+ * is armed to bring the vCPU out; otherwise only what would displace an
+ * entry.
+ */
+static uint16_t admit_threshold(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+				const bool ok[2])
+{
+	unsigned key = 0;
+	bool pending = false;
+
+	if (free_lr(d, v) >= 0 || !(v->hcr & HCR_NPIE))
+		return PRIO_IDLE;
+	if (worst_entry(d, v, ok, &key, &pending) < 0)
+		return 0;
+	return (uint16_t)key;
+}
+
+int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
+{
+	const struct lr_ops *ops;
+	struct armvirt_vgic_vcpu *v;
+	struct movers mv;
+	bool ok[2], wrote = false;
+	uint32_t hcr;
+	int ret = 0;
+
+	if (d == NULL || vcpu >= d->nr_vcpus)
+		return ARMVIRT_EINVAL;
+	ops = lr_ops(d);
+	v = &d->vcpus[vcpu];
+	mv.n = 0;
+	vgic_lock(v);
+	if (!(v->flags & VCPU_LOADED) || (v->flags & VCPU_IN_GUEST)) {
+		ret = ARMVIRT_EPERM;
+		goto out;
+	}
+	for (unsigned g = 0; g < 2; g++)
+		ok[g] = dist_group_enabled(d, g) && vmcr_group_enabled(v->vmcr, g);
+
+	for (uint64_t m = v->lr_used; m != 0; m &= m - 1)
+		lr_refresh(d, v, lowest_bit(m), &mv);
+	fill_queued(d, v, ok, &mv);
+	reload_evicted(d, v);
+	hcr = fill_hcr(d, v, best_candidate(d, v, ok) != NULL);
+
+	for (unsigned i = 0; i < d->nr_lrs; i++) {
+		uint64_t bit = UINT64_C(1) << i;
+		struct armvirt_vgic_lr_ *e = &v->lr[i];
+		uint64_t val = (v->lr_used & bit)
+				       ? ops->encode(d, irq_get(d, v, e->intid), e->src, e->state)
+				       : 0;
+
+		/* An unused register may keep an invalid leftover, unless it
+		 * owes an EOI maintenance interrupt. */
+		if (!(v->lr_used & bit) && !(v->lr_stale & bit) && ops->state(e->hw) == 0 &&
+		    !ops->eoi_set(e->hw))
+			continue;
+		if ((v->lr_stale & bit) || val != e->hw) {
+			ops->write_lr(i, val);
+			e->hw = val;
+			wrote = true;
+		}
+	}
+	v->lr_stale = 0;
+	if (hcr != v->hcr) {
+		ops->write_hcr(hcr);
+		v->hcr = hcr;
+		wrote = true;
+	}
+	/* GICH is memory-mapped: its writes must complete before the guest
+	 * reaches GICV. (ICH_*_EL2 writes take effect at the ERET.) */
+	if (wrote && d->cpuif == ARMVIRT_VGIC_CPUIF_GICH)
+		armvirt_port_dsb(ARMVIRT_PORT_SY);
+	v->admit = admit_threshold(d, v, ok);
+	v->flags |= VCPU_IN_GUEST;
+out:
+	vgic_unlock(v);
+	return ret < 0 ? ret : move_all(d, &mv, kicks);
+}
+
+/* Fold what the guest did to entry @i (now in state @st) into its interrupt. */
+static void lr_sync_entry(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i,
+			  unsigned st)
+{
+	struct armvirt_vgic_lr_ *e = &v->lr[i];
+	struct armvirt_vgic_irq *irq = irq_get(d, v, e->intid);
+	uint8_t b = (uint8_t)(1u << e->src);
+	unsigned old = e->state & ST_PA;
+	/* Gone from active, or pending then gone entirely (acknowledged and
+	 * ended between two exits). */
+	bool deactivated = old != 0 && !(st & ST_A) && ((old & ST_A) || !(st & ST_P));
+
+	/* Acknowledging a level interrupt consumes its software latch. */
+	if ((old & ST_P) && !(st & ST_P) && !(irq->flags & IRQ_EDGE))
+		irq->latch &= (uint8_t)~b;
+	if (st & ST_A)
+		irq->active |= b;
+	else
+		irq->active &= (uint8_t)~b;
+	if (st & ST_P)
+		irq->lr_pend |= b;
+	else
+		irq->lr_pend &= (uint8_t)~b;
+	e->state = (uint8_t)st;
+	if (deactivated)
+		irq_deactivated(irq);
+	if (st == 0)
+		lr_drop(d, v, i);
+}
+
+/* Apply the changes made while the vCPU was in the guest (irq.c). */
+static void lr_apply_req(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
+{
+	struct armvirt_vgic_lr_ *e = &v->lr[i];
+	struct armvirt_vgic_irq *irq = irq_get(d, v, e->intid);
+	uint8_t b = (uint8_t)(1u << e->src);
+	unsigned st = e->state & ST_PA;
+
+	if ((irq->req & REQ_CLR_PEND) && (st & ST_P)) {
+		st &= ~ST_P;
+		irq->lr_pend &= (uint8_t)~b;
+	}
+	if ((irq->req & REQ_CLR_ACT) && (st & ST_A)) {
+		st &= ~ST_A;
+		irq->active &= (uint8_t)~b;
+	}
+	e->state = (uint8_t)st;
+	if ((irq->req & REQ_SET_ACT) && e->src == 0 && !(st & ST_A))
+		lr_make_active(d, v, i);
+	if ((e->state & ST_PA) == 0)
+		lr_drop(d, v, i);
+}
+
+/*
+ * With EOImode 0 the guest ends interrupts most urgent first; an EOI that
+ * found no list register was for the most urgent evicted interrupt it had
+ * acknowledged (one made active through GICD_ISACTIVER was never
+ * acknowledged, so cannot be the one).
+ */
+static unsigned end_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned count,
+			    uint16_t *touched)
+{
+	unsigned n = 0;
+
+	while (n < count) {
+		struct armvirt_vgic_irq *irq = NULL;
+
+		for (uint16_t id = v->ahead; id != NONE; id = irq->anext) {
+			irq = irq_get(d, v, id);
+			if (!(irq->flags & IRQ_SW_ACTIVE))
+				break;
+		}
+		if (irq == NULL || (irq->flags & IRQ_SW_ACTIVE))
+			break;
+		irq->active &= (uint8_t) ~(1u << lowest_bit((uint8_t)(irq->active & ~irq->in_lr)));
+		irq_deactivated(irq);
+		irq_update(d, v, irq);
+		touched[n++] = irq->intid;
+	}
+	return n;
+}
+
+int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
+{
+	const struct lr_ops *ops;
+	struct armvirt_vgic_vcpu *v;
+	uint16_t touched[MAX_TOUCHED];
+	struct movers mv;
+	unsigned nt = 0;
+	bool reset_count = false;
+
+	if (d == NULL || vcpu >= d->nr_vcpus)
+		return ARMVIRT_EINVAL;
+	ops = lr_ops(d);
+	v = &d->vcpus[vcpu];
+	mv.n = 0;
+	vgic_lock(v);
+	if (!(v->flags & VCPU_IN_GUEST)) {
+		vgic_unlock(v);
+		return ARMVIRT_EPERM;
+	}
+	if (v->lr_used != 0) {
+		uint64_t used = v->lr_used, gone = ops->read_elrsr(d);
+		bool eoi = false;
+
+		uint64_t ended = 0;
+
+		for (uint64_t m = used; m != 0; m &= m - 1)
+			eoi |= ops->eoi_set(v->lr[lowest_bit(m)].hw);
+		if (eoi)
+			ended = ops->read_eisr(d) & used;
+		gone |= ended;
+		for (uint64_t m = used; m != 0; m &= m - 1) {
+			unsigned i = lowest_bit(m), st = 0;
+
+			if ((ended >> i) & 1u) {
+				/* An ended register owing an EOI maintenance
+				 * interrupt keeps asserting it until cleared. */
+				ops->write_lr(i, 0);
+				v->lr[i].hw = 0;
+			} else if ((gone >> i) & 1u) {
+				v->lr[i].hw = ops->invalid(v->lr[i].hw);
+			} else {
+				v->lr[i].hw = ops->read_lr(i);
+				st = ops->state(v->lr[i].hw);
+			}
+			touched[nt++] = v->lr[i].intid;
+			lr_sync_entry(d, v, i, st);
+		}
+		for (uint64_t m = v->lr_used; m != 0; m &= m - 1)
+			lr_apply_req(d, v, lowest_bit(m));
+	}
+	if (v->hcr & HCR_LRENPIE) {
+		unsigned count =
+			(unsigned)armvirt_field_get(ops->read_hcr(), ARMVIRT_GIC_HCR_EOICOUNT_SHIFT,
+						    ARMVIRT_GIC_HCR_EOICOUNT_WIDTH);
+
+		nt += end_evicted(d, v, count, &touched[nt]);
+		reset_count = count != 0;
+	}
+	for (unsigned t = 0; t < nt; t++) {
+		struct armvirt_vgic_irq *irq = irq_get(d, v, touched[t]);
+
+		if ((irq->req & REQ_SET_ACT) && !(irq->active & 1u)) {
+			irq->active |= 1u;
+			irq->flags |= IRQ_SW_ACTIVE;
+		}
+		irq->req = 0;
+		irq_update(d, v, irq);
+		note_mover(&mv, v, irq);
+	}
+	v->vmcr = ops->read_vmcr();
+	/* Disarm the maintenance interrupt (it is level-sensitive) and zero
+	 * EOIcount; fill arms what the new state needs. */
+	if ((v->hcr & HCR_MAINT) || reset_count) {
+		v->hcr = HCR_EN;
+		ops->write_hcr(v->hcr);
+	}
+	v->flags &= ~VCPU_IN_GUEST;
+	vgic_unlock(v);
+	return move_all(d, &mv, kicks);
+}
+
+void lr_dir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t intid,
+	    struct armvirt_vgic_kicks *kicks)
+{
+	struct armvirt_vgic_irq *irq;
+	struct armvirt_vgic_vcpu *o;
+	bool settle;
+	int i;
+
+	/* ICC_DIR_EL1 has no effect with EOImode 0 (GICv3 12.2.8). */
+	if (!intid_valid(d, intid) || !vmcr_bit(v->vmcr, ARMVIRT_GIC_VMCR_EOIM_SHIFT))
+		return;
+	o = irq_lock(d, v, intid, &irq);
+	if (o != v || !(irq->active & 1u)) {
+		vgic_unlock(o);
+		return;
+	}
+	i = lr_index(v, irq->intid, 0);
+	if (i >= 0) {
+		v->lr[i].state &= (uint8_t)~ST_A;
+		if (irq->flags & IRQ_HW)
+			armvirt_port_write_icc_dir_el1(irq->pintid);
+		if ((v->lr[i].state & ST_PA) == 0)
+			lr_drop(d, v, (unsigned)i);
+	}
+	irq->active &= (uint8_t)~1u;
+	irq_deactivated(irq);
+	irq_update(d, v, irq);
+	settle = spi_must_move(irq, v);
+	vgic_unlock(v);
+	if (settle)
+		spi_settle(d, irq, kicks);
+}
+
+int armvirt_vgic_vcpu_load(struct armvirt_vgic *d, unsigned vcpu)
+{
+	const struct lr_ops *ops;
+	struct armvirt_vgic_vcpu *v;
+	int ret = 0;
+
+	if (d == NULL || vcpu >= d->nr_vcpus)
+		return ARMVIRT_EINVAL;
+	ops = lr_ops(d);
+	v = &d->vcpus[vcpu];
+	vgic_lock(v);
+	if (v->flags & VCPU_LOADED) {
+		ret = ARMVIRT_EBUSY;
+	} else {
+		/* The interface stays off until fill has written every list
+		 * register: their contents are unknown until then. */
+		ops->write_hcr(0);
+		v->hcr = 0;
+		ops->write_vmcr(v->vmcr);
+		ops->restore_apr(d, v->apr);
+		v->lr_stale = all_lrs(d);
+		v->flags |= VCPU_LOADED;
+	}
+	vgic_unlock(v);
+	return ret;
+}
+
+int armvirt_vgic_vcpu_put(struct armvirt_vgic *d, unsigned vcpu)
+{
+	const struct lr_ops *ops;
+	struct armvirt_vgic_vcpu *v;
+	int ret = 0;
+
+	if (d == NULL || vcpu >= d->nr_vcpus)
+		return ARMVIRT_EINVAL;
+	ops = lr_ops(d);
+	v = &d->vcpus[vcpu];
+	vgic_lock(v);
+	if (!(v->flags & VCPU_LOADED) || (v->flags & VCPU_IN_GUEST)) {
+		ret = ARMVIRT_EPERM;
+	} else {
+		v->vmcr = ops->read_vmcr();
+		ops->save_apr(d, v->apr);
+		ops->write_hcr(0);
+		v->hcr = 0;
+		for (unsigned i = 0; i < d->nr_lrs; i++) {
+			if (v->lr[i].hw != 0) {
+				ops->write_lr(i, 0);
+				v->lr[i].hw = 0;
+			}
+		}
+		v->flags &= ~VCPU_LOADED;
+	}
+	vgic_unlock(v);
+	return ret;
+}
+
+/* The running priority: that of the most urgent active priority level
+ * (GICv3 12.5.1, GICv2 5.3.10), or PRIO_IDLE. */
+static unsigned running_priority(const struct armvirt_vgic *d, const uint32_t apr[2][4])
+{
+	if (d->cpuif == ARMVIRT_VGIC_CPUIF_GICH)
+		return apr[1][0] != 0 ? lowest_bit(apr[1][0]) << 3 : PRIO_IDLE;
+	for (unsigned n = 0; n < d->nr_apr; n++) {
+		uint32_t bits = apr[0][n] | apr[1][n];
+
+		if (bits != 0)
+			return (n * 32u + lowest_bit(bits)) << (8u - d->pre_bits);
+	}
+	return PRIO_IDLE;
+}
+
+/* The part of a priority that preemption compares, per the binary point
+ * (GICv3 4.8.5): bits [7:BPR0+1] for Group 0, [7:BPR1] for Group 1 unless
+ * VCBPR, never finer than the implemented preemption bits. */
+static unsigned group_priority(const struct armvirt_vgic *d, uint32_t vmcr, unsigned prio,
+			       unsigned g)
+{
+	unsigned shift;
+
+	if (g == 0 || vmcr_bit(vmcr, ARMVIRT_GIC_VMCR_CBPR_SHIFT))
+		shift = (unsigned)armvirt_field_get(vmcr, ARMVIRT_GIC_VMCR_BPR0_SHIFT,
+						    ARMVIRT_GIC_VMCR_BPR0_WIDTH) +
+			1u;
+	else
+		shift = (unsigned)armvirt_field_get(vmcr, ARMVIRT_GIC_VMCR_BPR1_SHIFT,
+						    ARMVIRT_GIC_VMCR_BPR1_WIDTH);
+	if (shift < 8u - d->pre_bits)
+		shift = 8u - d->pre_bits;
+	return (prio >> shift) << shift;
+}
+
+static bool takeable(const struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *v,
+		     const struct armvirt_vgic_irq *irq, unsigned pmr, unsigned rpr)
+{
+	unsigned g = irq_group(irq);
+
+	return (irq->flags & IRQ_ENABLED) && dist_group_enabled(d, g) &&
+	       vmcr_group_enabled(v->vmcr, g) && irq->priority < pmr &&
+	       group_priority(d, v->vmcr, irq->priority, g) < rpr;
+}
+
+int armvirt_vgic_vcpu_pending(struct armvirt_vgic *d, unsigned vcpu)
+{
+	const struct lr_ops *ops;
+	struct armvirt_vgic_vcpu *v;
+	uint32_t apr[2][4] = { { 0 } };
+	unsigned pmr, rpr;
+	int ret = 0;
+
+	if (d == NULL || vcpu >= d->nr_vcpus)
+		return ARMVIRT_EINVAL;
+	ops = lr_ops(d);
+	v = &d->vcpus[vcpu];
+	vgic_lock(v);
+	if ((v->flags & VCPU_LOADED) && !(v->flags & VCPU_IN_GUEST)) {
+		ops->save_apr(d, apr);
+	} else {
+		for (unsigned g = 0; g < 2; g++)
+			for (unsigned n = 0; n < 4; n++)
+				apr[g][n] = v->apr[g][n];
+	}
+	pmr = ops->pmr(v->vmcr);
+	rpr = running_priority(d, apr);
+	for (uint64_t m = v->lr_used; m != 0 && ret == 0; m &= m - 1) {
+		const struct armvirt_vgic_lr_ *e = &v->lr[lowest_bit(m)];
+
+		if ((e->state & ST_PA) == ST_P && takeable(d, v, irq_get(d, v, e->intid), pmr, rpr))
+			ret = 1;
+	}
+	for (unsigned g = 0; g < 2 && ret == 0; g++) {
+		const struct armvirt_vgic_irq *c = queue_best(d, v, g);
+
+		if (c != NULL && takeable(d, v, c, pmr, rpr))
+			ret = 1;
+	}
+	vgic_unlock(v);
+	return ret;
+}
