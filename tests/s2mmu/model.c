@@ -155,7 +155,7 @@ static void push_run(struct run **v, size_t *n, size_t *cap, struct run r)
 	(*v)[(*n)++] = r;
 }
 
-static uint8_t ref_mem_of(const struct model *m, armvirt_s2mmu_attr_t a)
+static uint8_t ref_mem_of(armvirt_s2mmu_attr_t a)
 {
 	switch (armvirt_field_get(a, ARMVIRT_S2MMU_ATTR_MEM_SHIFT, ARMVIRT_S2MMU_ATTR_MEM_WIDTH)) {
 	case ARMVIRT_S2MMU_MEM_NORMAL_NC:
@@ -173,12 +173,11 @@ static uint8_t ref_mem_of(const struct model *m, armvirt_s2mmu_attr_t a)
 	case ARMVIRT_S2MMU_MEM_NORMAL_S1:
 		return REF_NORMAL_S1;
 	default:
-		(void)m;
 		return REF_NORMAL_WB;
 	}
 }
 
-static struct run model_run(const struct model *m, const struct mext *x)
+static struct run model_run(const struct mext *x)
 {
 	struct run r;
 	unsigned sh = (unsigned)armvirt_field_get(x->attr, ARMVIRT_S2MMU_ATTR_SH_SHIFT,
@@ -188,7 +187,7 @@ static struct run model_run(const struct model *m, const struct mext *x)
 	r.start = x->start;
 	r.end = x->end;
 	r.pa = x->pa;
-	r.mem = ref_mem_of(m, x->attr);
+	r.mem = ref_mem_of(x->attr);
 	r.sh = sh == ARMVIRT_S2MMU_SH_INNER ? 3 : sh == ARMVIRT_S2MMU_SH_OUTER ? 2 : 0;
 	r.sw = (uint8_t)armvirt_field_get(x->attr, ARMVIRT_S2MMU_ATTR_SW_SHIFT,
 					  ARMVIRT_S2MMU_ATTR_SW_WIDTH);
@@ -251,7 +250,7 @@ bool model_check(struct model *m)
 
 	a = c.a;
 	for (size_t i = 0; ok && i < m->n; i++)
-		push_run(&b, &nb, &cb, model_run(m, &m->e[i]));
+		push_run(&b, &nb, &cb, model_run(&m->e[i]));
 	if (ok && c.na != nb)
 		ok = mfail(m,
 			   "tables hold %zu runs, the model %zu (first: tables %#llx.., model "

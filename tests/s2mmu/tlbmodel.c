@@ -52,7 +52,6 @@ struct tlbm {
 	struct vec stale, cstale; /* stale stage-2 and combined entries */
 	struct vec curt, prevt;	  /* current tables, sorted */
 	struct vec wstale;	  /* stale walk-cache entries */
-	struct vec tmp, tmpw;
 	struct {
 		enum armvirt_port_tlbi op;
 		uint64_t arg;
@@ -152,7 +151,7 @@ static bool in_vec(const struct vec *v, const void *e, int (*cmp)(const void *, 
 
 /* Add to the sorted set @v the entries of sorted @from that are not in sorted @except. */
 static void add_missing(struct vec *v, const struct vec *from, const struct vec *except,
-			struct vec *tmp, int (*cmp)(const void *, const void *))
+			int (*cmp)(const void *, const void *))
 {
 	const char *f = from->p;
 	size_t es = v->esz;
@@ -165,7 +164,6 @@ static void add_missing(struct vec *v, const struct vec *from, const struct vec 
 		memcpy(vpush(v), e, es);
 		added = true;
 	}
-	(void)tmp;
 	if (added)
 		qsort(v->p, v->n, es, cmp);
 }
@@ -294,9 +292,9 @@ static void check_and_refill(struct tlbm *m)
 	if (m->failed)
 		return;
 	/* What was current and is not any more may still be cached. */
-	add_missing(&m->stale, &m->prev, &m->cur, &m->tmp, tent_cmp);
-	add_missing(&m->cstale, &m->stale, &m->cur, &m->tmp, tent_cmp);
-	add_missing(&m->wstale, &m->prevt, &m->curt, &m->tmpw, twc_cmp);
+	add_missing(&m->stale, &m->prev, &m->cur, tent_cmp);
+	add_missing(&m->cstale, &m->stale, &m->cur, tent_cmp);
+	add_missing(&m->wstale, &m->prevt, &m->curt, twc_cmp);
 	prune(m, &m->stale);
 	prune(m, &m->cstale);
 	prune_wc(m);
@@ -309,8 +307,8 @@ struct tlbm *tlbm_new(struct hx *h)
 	struct tlbm *m = calloc(1, sizeof(*m));
 
 	m->h = h;
-	m->cur.esz = m->prev.esz = m->stale.esz = m->cstale.esz = m->tmp.esz = sizeof(struct tent);
-	m->curt.esz = m->prevt.esz = m->wstale.esz = m->tmpw.esz = sizeof(struct twc);
+	m->cur.esz = m->prev.esz = m->stale.esz = m->cstale.esz = sizeof(struct tent);
+	m->curt.esz = m->prevt.esz = m->wstale.esz = sizeof(struct twc);
 	m->ha = (h->cfg.features & ARMVIRT_S2MMU_FEAT_HA) != 0;
 	snapshot(m); /* the tables as they are when the model starts watching */
 	return m;
@@ -318,8 +316,8 @@ struct tlbm *tlbm_new(struct hx *h)
 
 void tlbm_free(struct tlbm *m)
 {
-	struct vec *v[] = { &m->cur,   &m->prev,   &m->stale, &m->cstale, &m->curt,
-			    &m->prevt, &m->wstale, &m->tmp,   &m->tmpw };
+	struct vec *v[] = { &m->cur,  &m->prev,	 &m->stale, &m->cstale,
+			    &m->curt, &m->prevt, &m->wstale };
 
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		free(v[i]->p);
@@ -400,7 +398,7 @@ static void apply(struct tlbm *m, enum armvirt_port_tlbi op, uint64_t arg)
 	case ARMVIRT_TLBI_VMALLE1:
 		/* Combined entries refill at once from the stage-2 ones still cached. */
 		m->cstale.n = 0;
-		add_missing(&m->cstale, &m->stale, &m->cur, &m->tmp, tent_cmp);
+		add_missing(&m->cstale, &m->stale, &m->cur, tent_cmp);
 		break;
 	case ARMVIRT_TLBI_VMALLS12E1IS:
 	case ARMVIRT_TLBI_VMALLS12E1:
