@@ -170,11 +170,51 @@ static void test_pool_exhausted(void **state)
 	hx_teardown(&H);
 }
 
+static void test_pool(void **state)
+{
+	static uint64_t mem[3 * 512] __attribute__((aligned(4096)));
+	struct armvirt_s2mmu_pool pool;
+	struct armvirt_s2mmu_ops ops = { 0 };
+	armvirt_pa_t a, b, c, d;
+
+	(void)state;
+	assert_int_equal(armvirt_s2mmu_pool_init(&pool, armvirt_pa(0x1000), armvirt_va(mem),
+						 sizeof(mem), 8192),
+			 ARMVIRT_EINVAL);
+	assert_int_equal(armvirt_s2mmu_pool_init(&pool, armvirt_pa(0x1800), armvirt_va(mem),
+						 sizeof(mem), 4096),
+			 ARMVIRT_EALIGN);
+	assert_int_equal(armvirt_s2mmu_pool_init(&pool, armvirt_pa(0x10000), armvirt_va(mem),
+						 sizeof(mem) + 100, 4096),
+			 0);
+	assert_int_equal(pool.pages, 3);
+	armvirt_s2mmu_pool_ops(&pool, &ops);
+	assert_ptr_equal(ops.ctx, &pool);
+	assert_null(ops.pa_to_va);
+	assert_int_equal(ops.va_offset + 0x10000, (uintptr_t)mem);
+	assert_int_equal(ops.alloc_page(ops.ctx, &a), 0);
+	assert_int_equal(ops.alloc_page(ops.ctx, &b), 0);
+	assert_int_equal(ops.alloc_page(ops.ctx, &c), 0);
+	assert_int_equal(ops.alloc_page(ops.ctx, &d), ARMVIRT_ENOMEM);
+	assert_int_equal(armvirt_pa_val(a), 0x10000);
+	assert_int_equal(armvirt_pa_val(c), 0x12000);
+	assert_int_equal(pool.used, 3);
+	ops.free_page(ops.ctx, b);
+	ops.free_page(ops.ctx, a);
+	assert_int_equal(pool.used, 1);
+	assert_int_equal(ops.alloc_page(ops.ctx, &d), 0);
+	assert_int_equal(armvirt_pa_val(d), 0x10000); /* the last given back */
+	assert_int_equal(ops.alloc_page(ops.ctx, &d), 0);
+	assert_int_equal(armvirt_pa_val(d), 0x11000);
+	assert_int_equal(ops.alloc_page(ops.ctx, &d), ARMVIRT_ENOMEM);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_allocation),
 		cmocka_unit_test(test_pool_exhausted),
+		cmocka_unit_test(test_pool),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

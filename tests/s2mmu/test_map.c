@@ -490,6 +490,47 @@ static void test_set_attr(void **state)
 	assert_int_equal(armvirt_host_log_count(), 0);
 }
 
+static unsigned lookups;
+
+static armvirt_va_t lookup(void *ctx, armvirt_pa_t pa)
+{
+	lookups++;
+	return armvirt_va(hx_ptr(ctx, armvirt_pa_val(pa)));
+}
+
+/* The hypervisor address of table pages through a callback instead of an offset. */
+static void test_pa_to_va_callback(void **state)
+{
+	struct armvirt_s2mmu_cpu cpu = hx_cpu_v80();
+	struct armvirt_s2mmu_leaf leaf;
+
+	(void)state;
+	setup_or_die(&cpu, 40, 4096, 0);
+	H.ops.pa_to_va = lookup;
+	H.ops.va_offset = 0;
+	assert_int_equal(armvirt_s2mmu_init(&H.s2, &H.cfg, armvirt_pa(H.root_pa), &H.ops), 0);
+	lookups = 0;
+	assert_int_equal(armvirt_s2mmu_map(&H.s2, armvirt_ipa(0x40000000), armvirt_pa(0x80000000),
+					   4 * K4, RAM, 0),
+			 0);
+	assert_true(lookups > 0);
+	assert_int_equal(leaf_desc(0x40003000, 3), 0x800037ffull);
+	assert_int_equal(armvirt_s2mmu_walk(&H.s2, armvirt_ipa(0x40003000), &leaf), 0);
+	assert_int_equal(armvirt_pa_val(leaf.pa), 0x80003000);
+	assert_int_equal(armvirt_s2mmu_destroy(&H.s2), 0);
+	assert_int_equal(H.pool.used, 0);
+	settle(true);
+	/* init refuses a missing callback, a misaligned or out-of-range root. */
+	H.ops.alloc_page = NULL;
+	assert_int_equal(armvirt_s2mmu_init(&H.s2, &H.cfg, armvirt_pa(H.root_pa), &H.ops),
+			 ARMVIRT_EINVAL);
+	H.ops.alloc_page = armvirt_s2mmu_pool_alloc;
+	assert_int_equal(armvirt_s2mmu_init(&H.s2, &H.cfg, armvirt_pa(H.root_pa + K4), &H.ops),
+			 ARMVIRT_EALIGN);
+	assert_int_equal(armvirt_s2mmu_init(&H.s2, &H.cfg, armvirt_pa(1ull << 40), &H.ops),
+			 ARMVIRT_ERANGE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -504,6 +545,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_unmap_frees_all, teardown),
 		cmocka_unit_test_teardown(test_argument_errors, teardown),
 		cmocka_unit_test_teardown(test_set_attr, teardown),
+		cmocka_unit_test_teardown(test_pa_to_va_callback, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
