@@ -18,7 +18,7 @@
  *  - **Break-before-make.** A valid entry whose output address, memory type,
  *    shareability, size or contiguous hint changes is first made invalid,
  *    the TLBs are invalidated and only then is the new entry written (Arm
- *    ARM D8.16.1, "Using break-before-make when updating translation table
+ *    ARM D8, "Using break-before-make when updating translation table
  *    entries"). A contiguous group is broken and remade as a whole.
  *  - **Batched TLB maintenance.** One operation issues one DSB before its
  *    invalidations, the invalidations themselves (by IPA with the level
@@ -147,7 +147,7 @@ struct armvirt_s2mmu_config {
  *    4KB and 16KB granules, without FEAT_LPA for 64KB).
  *
  * The initial lookup level is chosen to minimise the number of levels,
- * concatenating up to 16 tables at the initial level (D8.2.7, "Concatenated
+ * concatenating up to 16 tables at the initial level (D8, "Concatenated
  * translation tables for the initial stage 2 lookup"). Table walks are
  * Inner Shareable, Write-Back cacheable: the tables must live in memory the
  * hypervisor maps that way. VTCR_EL2.PS is the CPU's PARange (capped at 48

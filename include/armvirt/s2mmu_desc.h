@@ -8,10 +8,10 @@
  * The sources are the Arm Architecture Reference Manual (DDI 0487):
  *  - VTCR_EL2 and VTTBR_EL2: D24.2 (system register descriptions);
  *  - ID_AA64MMFR0/1/2_EL1, ID_AA64ISAR0_EL1: D24.2;
- *  - the VMSAv8-64 stage-2 descriptor formats: D8.3 "Translation table
- *    descriptor formats" and D8.4/D8.5 (stage-2 attributes and permissions);
+ *  - the VMSAv8-64 stage-2 descriptor formats: D8 "Translation table
+ *    descriptor formats" and the stage-2 attribute and permission sections;
  *  - the TLBI operand formats: C5.5 (TLB maintenance instructions) and
- *    D8.17 "TLB maintenance".
+ *    D8 "TLB maintenance requirements".
  */
 #ifndef ARMVIRT_S2MMU_DESC_H
 #define ARMVIRT_S2MMU_DESC_H
@@ -126,7 +126,7 @@ extern "C" {
  */
 #define ARMVIRT_S2_DESC_VALID_SHIFT 0	 /**< Valid. */
 #define ARMVIRT_S2_DESC_TYPE_SHIFT 1	 /**< 1: table or page; 0: block. */
-#define ARMVIRT_S2_DESC_MEMATTR_SHIFT 2	 /**< MemAttr[3:0] (D8.6.5 stage-2 memory type). */
+#define ARMVIRT_S2_DESC_MEMATTR_SHIFT 2	 /**< MemAttr[3:0] (stage-2 memory type). */
 #define ARMVIRT_S2_DESC_MEMATTR_WIDTH 4	 /**< Width of MemAttr. */
 #define ARMVIRT_S2_DESC_S2AP_SHIFT 6	 /**< S2AP[1:0]: bit 0 read, bit 1 write. */
 #define ARMVIRT_S2_DESC_S2AP_WIDTH 2	 /**< Width of S2AP. */
@@ -152,7 +152,8 @@ extern "C" {
  * @name Stage-2 MemAttr[3:0] encodings
  * Without FEAT_S2FWB MemAttr[3:2] is the outer and MemAttr[1:0] the inner
  * cacheability of Normal memory, or 0b00 and the Device type. With
- * HCR_EL2.FWB = 1 the field is reinterpreted (D8.6.5).
+ * HCR_EL2.FWB = 1 the field is reinterpreted (D8, "Stage 2 memory type and Cacheability attributes when
+ * FEAT_S2FWB is enabled").
  * @{
  */
 #define ARMVIRT_S2_MEMATTR_DEVICE_nGnRnE 0x0u /**< Device-nGnRnE (with or without FWB). */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Mapping attributes <-> stage-2 descriptor bits (D8.5.5 "Stage 2 memory
- * type and Cacheability attributes", D8.4.2 "Stage 2 data access
- * permissions", D8.4.4 "Stage 2 execute-never").
+ * Mapping attributes <-> stage-2 descriptor bits (Arm ARM D8: "Stage 2
+ * memory type and Cacheability attributes", "Stage 2 data access
+ * permissions", "Stage 2 execute-never").
  */
 #include "s2mmu_impl.h"
 

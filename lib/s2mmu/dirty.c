@@ -3,7 +3,7 @@
  * Dirty tracking for live migration and snapshots. A tracked page is
  * logically writable but clean: S2AP[1] clear, and marked either with DBM
  * (FEAT_HAFDBS dirty state: the hardware sets S2AP[1] on the first write,
- * D8.4.6 "Hardware management of the dirty state") or with a software bit
+ * D8 "Hardware management of the dirty state") or with a software bit
  * (the first write takes a permission fault, handled here).
  */
 #include "s2mmu_impl.h"

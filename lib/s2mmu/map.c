@@ -442,7 +442,8 @@ static uint64_t entry_compute(struct s2_op *op, unsigned level, uint64_t e_ipa, 
 	}
 }
 
-/* A leaf change that the architecture requires break-before-make for (D8.16.1). */
+/* A leaf change that the architecture requires break-before-make for (D8, "Using
+ * break-before-make when updating translation table entries"). */
 static bool needs_bbm(const struct s2_op *op, unsigned level, uint64_t old, uint64_t nw)
 {
 	uint64_t bbm_bits = S2_MEMATTR | S2_CONT | (s2_lpa2(op->cfg) ? 0 : S2_SH);
@@ -520,7 +521,7 @@ static void break_entry(struct s2_op *op, s2_pte_t *p, unsigned level, uint64_t 
 	pend_note(op, e_ipa, level_size(op->cfg, level));
 }
 
-/* Recompute the contiguous hint of a group of new values (D8.7.1). */
+/* Recompute the contiguous hint of a group of new values (D8, "The Contiguous bit"). */
 static void group_fold(const struct s2_op *op, unsigned level, uint64_t *v, unsigned g)
 {
 	const struct armvirt_s2mmu_config *cfg = op->cfg;

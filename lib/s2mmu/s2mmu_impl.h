@@ -24,7 +24,7 @@ typedef _Atomic uint64_t s2_pte_t;
 
 /*
  * Software state kept in descriptors. Bits [63:1] of an invalid descriptor
- * are ignored by hardware (D8.3.1); an entry waiting for the "make" half of
+ * are ignored by hardware (D8, descriptor formats); an entry waiting for the "make" half of
  * break-before-make holds its future value there, valid bit clear.
  */
 #define S2_PENDING ARMVIRT_BIT(63)
@@ -73,14 +73,14 @@ static inline uint64_t s2_entries(const struct armvirt_s2mmu_config *cfg, unsign
 	return UINT64_C(1) << s2_stride(cfg);
 }
 
-/* Whether an entry at @level may be a block or page (D8.3.1, table of block sizes). */
+/* Whether an entry at @level may be a block or page (D8, "Translation granule size and associated block and page sizes"). */
 static inline bool s2_level_has_leaves(const struct armvirt_s2mmu_config *cfg, unsigned level)
 {
 	return level >= (cfg->granule_shift == 12 ? 1u : 2u);
 }
 
 /*
- * Entries in a contiguous group at @level (D8.7.1 "The Contiguous bit"):
+ * Entries in a contiguous group at @level (D8, "The Contiguous bit"):
  * 4KB: 16 at levels 2 and 3; 16KB: 32 at level 2, 128 at level 3; 64KB: 32
  * at levels 2 and 3. The library uses the hint at levels 2 and 3 only.
  */
@@ -135,7 +135,7 @@ static inline uint64_t s2_oa_mask(const struct armvirt_s2mmu_config *cfg)
 }
 
 /*
- * Address <-> descriptor bits (D8.3.2 "Output address"): OA[47:12] in place;
+ * Address <-> descriptor bits (D8, descriptor formats): OA[47:12] in place;
  * 64KB with a 52-bit OA puts OA[51:48] in [15:12]; FEAT_LPA2 keeps OA[49:12]
  * in place and OA[51:50] in [9:8].
  */

@@ -4,7 +4,7 @@
  * broke or changed as runs; at the end they are invalidated with the
  * fewest instructions the CPU offers (by IPA, by range, or the whole VMID),
  * then the stage-1 entries that may combine the old stage-2 translations
- * (D8.17.2: TLBI IPAS2E1IS affects stage-2-only entries; KVM and Xen follow
+ * (D8, TLB maintenance: TLBI IPAS2E1IS affects stage-2-only entries; KVM and Xen follow
  * it with TLBI VMALLE1IS once the stage-2 invalidation has completed).
  */
 #include "s2mmu_impl.h"

@@ -14,7 +14,7 @@ static uint64_t bits(uint64_t v, unsigned hi, unsigned lo)
 
 unsigned ref_cont_entries(unsigned gshift, int level)
 {
-	/* D8.7.1, "The Contiguous bit": number of entries per granule and level. */
+	/* D8, "The Contiguous bit": number of entries per granule and level. */
 	if (gshift == 12)
 		return (level >= 1 && level <= 3) ? 16 : 1;
 	if (gshift == 14)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A reference stage-2 walker for the tests, written from the Arm ARM
- * (D8.2 "Translation process", D8.3 descriptor formats, D24.2 VTCR_EL2 and
+ * (D8, the translation process and the descriptor formats, D24.2 VTCR_EL2 and
  * VTTBR_EL2) and nothing else: it sees only the register values and memory,
  * never the library's structures, so the tests check the tables against the
  * architecture rather than against the library's own reading of it.

@@ -2,7 +2,7 @@
 /*
  * Dirty tracking, with write faults (software) and with FEAT_HAFDBS dirty
  * state (the test plays the hardware: it sets S2AP[1] of a DBM descriptor,
- * as the walker's atomic update would, D8.4.6).
+ * as the walker's atomic update would, D8 "Hardware management of the dirty state").
  */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Mapping, unmapping and attributes, checked as raw descriptors worked out
- * by hand from the Arm ARM (D8.3 formats; D8.5.5 MemAttr; D8.4 S2AP, XN),
+ * by hand from the Arm ARM (D8: descriptor formats, stage-2 MemAttr, S2AP and XN),
  * read back through the reference walker from VTTBR_EL2 and memory, with
  * the TLB model watching every operation.
  */

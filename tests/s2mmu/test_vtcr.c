@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Stage-2 configuration against values worked by hand from the Arm ARM
- * (D24.2 VTCR_EL2 and VTTBR_EL2; D8.2.7 concatenated initial tables), and
+ * (D24.2 VTCR_EL2 and VTTBR_EL2; D8 concatenated initial tables), and
  * against the reference walker's independent decoding of the result.
  */
 #include <setjmp.h>

@@ -9,7 +9,7 @@
  * the table state (with the reference walker), and:
  *  - flags two cached translations of one IPA that differ in anything but
  *    permissions and the access flag: the TLB conflict (or loss of
- *    coherence) break-before-make exists to prevent (D8.16.1);
+ *    coherence) break-before-make exists to prevent (D8, "Using break-before-make ...");
  *  - applies the TLBIs that the DSB completes (a DSB ISHST completes none):
  *    by IPA (with the TTL hint: only entries of that level are guaranteed
  *    gone), by range, leaf-only forms leaving the walk cache alone,
