@@ -30,6 +30,23 @@ void sched_kick(struct vcpu *v)
 		gic_send_sgi(v->home->id, SGI_KICK);
 }
 
+/*
+ * After a kick or a timer deadline: does a vCPU of this CPU other than the
+ * running one want to run now (turned on, or an interrupt woke it)? Then
+ * the running one yields at once rather than at its slice's end.
+ */
+static void check_siblings(struct pcpu *p)
+{
+	for (unsigned i = 0; i < p->nvcpus; i++) {
+		struct vcpu *u = p->vcpus[i];
+		uint32_t st = vcpu_state(u);
+		if (u == p->current || !p->current)
+			continue;
+		if (st == VCPU_ON_PENDING || (st == VCPU_BLOCKED && vcpu_wakeup_pending(p, u)))
+			p->wake_local = true;
+	}
+}
+
 void sched_handle_host_irqs(struct pcpu *p)
 {
 	for (;;) {
@@ -50,10 +67,13 @@ void sched_handle_host_irqs(struct pcpu *p)
 			for (unsigned i = 0; i < p->nvcpus; i++)
 				if (vcpu_state(p->vcpus[i]) != VCPU_OFF)
 					virq_timer_lines(p, p->vcpus[i]);
+			check_siblings(p);
+		} else if (intid == SGI_KICK) {
+			check_siblings(p);
 		} else if (intid == vm.uart_intid) {
 			vdev_console_input();
 			vdev_uart_line_sync(p);
-		} else if (intid != SGI_KICK && intid != vm.maint_intid) {
+		} else if (intid != vm.maint_intid) {
 			hyp_printf("armvirt-hyp: CPU %u: unexpected interrupt %u\n", p->id, intid);
 		}
 		/* The kick's and the maintenance interrupt's work is the exit they caused. */
