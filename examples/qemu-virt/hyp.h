@@ -91,6 +91,8 @@ void stage2_install(void); /* on each CPU: VTCR_EL2, VTTBR_EL2 */
 bool stage2_is_ram(uint64_t ipa, uint64_t *pa);
 
 /* The guest's view of QEMU's virt machine (the addresses of its memory map). */
+#define GUEST_GIC_IPA 0x08000000ull /* the GIC's frames: GICD, GICC, GICR */
+#define GUEST_GIC_SIZE 0x01000000ull
 #define GUEST_GICD_IPA 0x08000000ull
 #define GUEST_GICC_IPA 0x08010000ull
 #define GUEST_GICC_SIZE 0x2000ull

@@ -94,11 +94,15 @@ static int ram_access(uint64_t ipa, struct armvirt_mmio_access *acc)
 /* One part on whatever owns its IPA: the vGIC, a device, or RAM. */
 static int perform(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *acc, bool *uart)
 {
+	uint64_t ipa = armvirt_ipa_val(acc->addr);
 	bool touched = false;
-	int r = virq_mmio(p, v, acc);
+	int r;
 
-	if (r != ARMVIRT_ENOENT)
-		return r < 0 ? r : 0; /* 1: the vGIC kicked a vCPU, done */
+	if (ipa >= GUEST_GIC_IPA && ipa - GUEST_GIC_IPA < GUEST_GIC_SIZE) {
+		r = virq_mmio(p, v, acc);
+		if (r != ARMVIRT_ENOENT)
+			return r < 0 ? r : 0; /* 1: the vGIC kicked a vCPU, done */
+	}
 	r = vdev_access(acc, &touched);
 	*uart |= touched;
 	if (r != ARMVIRT_ENOENT)
@@ -106,7 +110,7 @@ static int perform(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *a
 	return ram_access(armvirt_ipa_val(acc->addr), acc);
 }
 
-static void regs_in(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_regs *r)
+static void regs_in(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_regs *r, bool uses_sp)
 {
 	unsigned mode = (unsigned)armvirt_field_get(v->arch.gp.pstate, ARMVIRT_SPSR_M_SHIFT,
 						    ARMVIRT_SPSR_M_WIDTH);
@@ -114,13 +118,17 @@ static void regs_in(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_regs *r)
 	memcpy(r->x, v->arch.gp.x, sizeof(r->x));
 	r->pc = v->arch.gp.pc;
 	r->pstate = v->arch.gp.pstate;
-	r->sp = armvirt_switch_el1_read(&p->sw, &v->arch,
-					mode == ARMVIRT_SPSR_M_EL1H ? ARMVIRT_SWITCH_SP_EL1
-								    : ARMVIRT_SWITCH_SP_EL0);
+	/* SP only matters as an A64 base register (31); reading it costs a sysreg access. */
+	r->sp = uses_sp ? armvirt_switch_el1_read(&p->sw, &v->arch,
+						  mode == ARMVIRT_SPSR_M_EL1H
+							  ? ARMVIRT_SWITCH_SP_EL1
+							  : ARMVIRT_SWITCH_SP_EL0)
+			: 0;
 	r->v = NULL;
 }
 
-static void regs_out(struct pcpu *p, struct vcpu *v, const struct armvirt_mmio_regs *r)
+static void regs_out(struct pcpu *p, struct vcpu *v, const struct armvirt_mmio_regs *r,
+		     bool uses_sp)
 {
 	unsigned mode = (unsigned)armvirt_field_get(v->arch.gp.pstate, ARMVIRT_SPSR_M_SHIFT,
 						    ARMVIRT_SPSR_M_WIDTH);
@@ -128,9 +136,11 @@ static void regs_out(struct pcpu *p, struct vcpu *v, const struct armvirt_mmio_r
 	memcpy(v->arch.gp.x, r->x, sizeof(r->x));
 	v->arch.gp.pc = r->pc;
 	v->arch.gp.pstate = r->pstate;
-	(void)armvirt_switch_el1_write(
-		&p->sw, &v->arch,
-		mode == ARMVIRT_SPSR_M_EL1H ? ARMVIRT_SWITCH_SP_EL1 : ARMVIRT_SWITCH_SP_EL0, r->sp);
+	if (uses_sp)
+		(void)armvirt_switch_el1_write(&p->sw, &v->arch,
+					       mode == ARMVIRT_SPSR_M_EL1H ? ARMVIRT_SWITCH_SP_EL1
+									   : ARMVIRT_SWITCH_SP_EL0,
+					       r->sp);
 }
 
 static bool is_fp_bank(unsigned bank)
@@ -148,7 +158,7 @@ enum mmio_result mmio_emulate(struct pcpu *p, struct vcpu *v, armvirt_ipa_t faul
 	struct armvirt_mmio_regs r;
 	uint64_t sctlr;
 	unsigned flags = 0;
-	bool fp;
+	bool fp, uses_sp;
 	int err;
 
 	*reason = ARMVIRT_MMIO_OK;
@@ -179,7 +189,8 @@ enum mmio_result mmio_emulate(struct pcpu *p, struct vcpu *v, armvirt_ipa_t faul
 		armvirt_switch_vcpu_put(&p->sw);
 		memcpy(vregs[p->id], a->fp.v, sizeof(vregs[p->id]));
 	}
-	regs_in(p, v, &r);
+	uses_sp = d.isa == ARMVIRT_MMIO_ISA_A64 && d.rn == 31;
+	regs_in(p, v, &r, uses_sp);
 	if (fp)
 		r.v = vregs[p->id];
 	err = armvirt_mmio_xfer_init(&x, &d, &r, a->exit.far, fault_ipa, flags);
@@ -199,7 +210,7 @@ enum mmio_result mmio_emulate(struct pcpu *p, struct vcpu *v, armvirt_ipa_t faul
 	if (err == 0)
 		err = armvirt_mmio_complete(&d, &x, &r);
 	if (err == 0) {
-		regs_out(p, v, &r);
+		regs_out(p, v, &r, uses_sp);
 		if (fp)
 			memcpy(a->fp.v, vregs[p->id], sizeof(vregs[p->id]));
 	}

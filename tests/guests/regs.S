@@ -160,3 +160,17 @@ empty_loop:
 	subs	x1, x1, #1
 	b.ne	1b
 	ret
+
+/* void load_loop(uintptr_t addr, uint64_t n): n 32-bit loads from addr; ldp_loop: n LDPs. */
+	.global load_loop
+load_loop:
+1:	ldr	w2, [x0]
+	subs	x1, x1, #1
+	b.ne	1b
+	ret
+	.global ldp_loop
+ldp_loop:
+1:	ldp	x2, x3, [x0]
+	subs	x1, x1, #1
+	b.ne	1b
+	ret

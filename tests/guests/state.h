@@ -19,6 +19,8 @@ void fp_load(const struct fp_regs *in);
 void fp_store(struct fp_regs *out);
 void hvc_loop(uint64_t fid, uint64_t n);
 void empty_loop(uint64_t fid, uint64_t n);
+void load_loop(uintptr_t addr, uint64_t n);
+void ldp_loop(uintptr_t addr, uint64_t n);
 
 /*
  * GPRs through four exit kinds (1024 exits each), the EL1 context and

@@ -4,11 +4,15 @@
  * (state.c: general-purpose, FP/SIMD and EL1 system registers through
  * thousands of exits while the hypervisor switches vCPUs), then vCPU 0
  * powers off. One line per check, then "N passed, M failed". With QEMU's
- * -icount shift=0 it also measures a null hypercall round trip through the
- * fast and the full path (1 ns of virtual time = 1 instruction).
+ * -icount shift=0 it also measures round trips (1 ns of virtual time = 1
+ * instruction): a null hypercall through the fast and the full path, and
+ * loads from emulated devices.
  */
 #include "guest.h"
 #include "state.h"
+
+#define TESTDEV_BASE 0x0b000000ul
+#define GICD_TYPER_ADDR 0x08000004ul
 
 /* start.S */
 void guest_secondary_entry(void);
@@ -59,6 +63,16 @@ static uint64_t ns_per_iter(uint64_t ticks, uint64_t n)
 	return ticks * (1000000000u / counter_freq()) / n;
 }
 
+/* Instructions per round trip of @fn(arg, n), the guest's 3-instruction loop subtracted. */
+static uint64_t cost(void (*fn)(uintptr_t, uint64_t), uintptr_t arg, uint64_t loop)
+{
+	const uint64_t n = 2000;
+	uint64_t t0 = counter();
+
+	fn(arg, n);
+	return ns_per_iter(counter() - t0, n) - loop;
+}
+
 static void measure(void)
 {
 	const uint64_t n = 2000;
@@ -81,6 +95,15 @@ static void measure(void)
 	puts_(" instructions (guest loop of ");
 	putu(loop);
 	puts_(" subtracted; exact with -icount shift=0)\n");
+	puts_("icount: MMIO load round trip: UART flag register (fast path) ");
+	putu(cost(load_loop, UART_BASE + 0x18, loop));
+	puts_(", test device (exit loop) ");
+	putu(cost(load_loop, TESTDEV_BASE, loop));
+	puts_(", LDP from the test device (decoded from the instruction, two accesses) ");
+	putu(cost(ldp_loop, TESTDEV_BASE, loop));
+	puts_(", GICD_TYPER (lib/vgic) ");
+	putu(cost(load_loop, GICD_TYPER_ADDR, loop));
+	puts_(" instructions\n");
 }
 
 /* ---- main ---- */
