@@ -255,12 +255,6 @@ void gic_enable(unsigned cpu, uint32_t intid, bool edge)
 	wait_rwp(cpu, intid);
 }
 
-void gic_disable(unsigned cpu, uint32_t intid)
-{
-	wr32(bank_of(cpu, intid) + GICD_ICENABLER + (intid / 32) * 4, 1u << (intid % 32));
-	wait_rwp(cpu, intid);
-}
-
 uint32_t gic_ack(void)
 {
 	uint64_t iar = version == 3 ? HYP_READ_SYSREG(ICC_IAR1_EL1) : rd32(gicc + GICC_IAR);
@@ -314,9 +308,4 @@ void gic_set_active(unsigned cpu, uint32_t intid, bool active)
 
 	wr32(base + (active ? GICD_ISACTIVER : GICD_ICACTIVER) + (intid / 32) * 4,
 	     1u << (intid % 32));
-}
-
-bool gic_is_active(unsigned cpu, uint32_t intid)
-{
-	return (rd32(bank_of(cpu, intid) + GICD_ISACTIVER + (intid / 32) * 4) >> (intid % 32)) & 1u;
 }

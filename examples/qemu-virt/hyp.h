@@ -63,13 +63,11 @@ unsigned long machine_bootarg(const struct machine *m, const char *key, unsigned
 int gic_init(const struct machine *m);			  /* once, on the boot CPU */
 int gic_init_cpu(unsigned cpu, uint64_t mpidr);		  /* on each CPU */
 void gic_enable(unsigned cpu, uint32_t intid, bool edge); /* an SPI is routed to @cpu */
-void gic_disable(unsigned cpu, uint32_t intid);
 uint32_t gic_ack(void);		     /* acknowledge: the INTID, or GIC_SPURIOUS */
 void gic_eoi(uint32_t intid);	     /* priority drop */
 void gic_deactivate(uint32_t intid); /* deactivation (EOImode 1) */
 void gic_send_sgi(unsigned cpu, uint32_t sgi);
 void gic_set_active(unsigned cpu, uint32_t intid, bool active); /* @cpu: the calling CPU */
-bool gic_is_active(unsigned cpu, uint32_t intid);
 
 /* QEMU's fw_cfg (fwcfg.c): named items, read by DMA. */
 int fwcfg_init(uint64_t base);
@@ -144,7 +142,6 @@ static inline void *guest_ipa_to_hva(uint64_t ipa)
 #define PSCI_SUCCESS 0
 #define PSCI_NOT_SUPPORTED (-1)
 #define PSCI_INVALID_PARAMETERS (-2)
-#define PSCI_DENIED (-3)
 #define PSCI_ALREADY_ON (-4)
 #define PSCI_ON_PENDING (-5)
 #define PSCI_AFF_ON 0

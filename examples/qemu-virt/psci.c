@@ -94,6 +94,21 @@ static int64_t affinity_info(uint64_t mpidr, uint64_t level)
 	}
 }
 
+static void print_statistics(void)
+{
+	hyp_printf("armvirt-hyp: %lu exits to the loop\n", vm.exits_to_loop);
+	for (unsigned i = 0; i < vm.nvcpus; i++) {
+		const struct vcpu *u = &vm.vcpus[i];
+		hyp_printf("armvirt-hyp: vCPU %u: %lu exits (%lu fast), %lu FP loads, %lu runs, "
+			   "%lu WFI blocks\n",
+			   i, u->arch.exits, u->arch.fast_resumes, u->arch.fp_loads, u->slices,
+			   u->blocks);
+	}
+	for (unsigned i = 0; i < vm.npcpus; i++)
+		hyp_printf("armvirt-hyp: CPU %u: %lu interrupts, %lu idle wake-ups\n", i,
+			   vm.pcpus[i].irqs, vm.pcpus[i].idle_wakeups);
+}
+
 static bool implemented(uint32_t fid)
 {
 	switch (fid) {
@@ -177,7 +192,7 @@ enum run_action psci_call(struct vcpu *v)
 	case PSCI_CPU_OFF:
 		return RUN_OFF; /* does not return to the caller */
 	case PSCI_SYSTEM_OFF:
-		hyp_printf("armvirt-hyp: %lu exits to the loop\n", vm.exits_to_loop);
+		print_statistics();
 		hyp_poweroff(0);
 	case PSCI_SYSTEM_RESET:
 		/* The whole machine resets: the hypervisor boots again and reloads the guest. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * System registers the hypervisor's own drivers use that the armvirt port
- * does not cover (the physical GICv3 CPU interface and a few ID registers),
+ * does not cover (the physical GICv3 CPU interface),
  * by their generic S<op0>_<op1>_C<n>_C<m>_<op2> names so that no assembler
  * extension flags are needed. Components never use these: they go through
  * port.h; this is the integrator's own hardware access.
@@ -28,8 +28,5 @@
 #define ICC_IGRPEN1_EL1 "S3_0_C12_C12_7"
 #define ICC_DIR_EL1 "S3_0_C12_C11_1"
 #define ICC_SGI1R_EL1 "S3_0_C12_C11_5"
-
-/* ID registers (Arm ARM D24.2). */
-#define ID_AA64DFR0_EL1 "S3_0_C0_C5_0"
 
 #endif /* HYP_SYSREG_H */

@@ -45,7 +45,7 @@ struct vcpu {
 	uint64_t on_entry, on_context; /* the pending CPU_ON */
 	bool os_lock;		       /* OSLSR_EL1.OSLK (sysregs.c) */
 	bool fast_done;		       /* a fast handler completed the exit (exits.c) */
-	uint64_t blocks, slices;       /* statistics */
+	uint64_t blocks, slices;       /* statistics: WFI blocks, runs (schedule-ins) */
 };
 
 struct pcpu {
