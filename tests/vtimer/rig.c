@@ -170,7 +170,7 @@ static void take_host_ppis(void)
 	fail_msg("host timer PPI storm at EL2");
 }
 
-static void enter(void)
+static void enter_guest(void)
 {
 	take_host_ppis();
 	assert_in_range(armvirt_vgic_vcpu_fill(&rig.gic, 0, &rig.kicks), 0, 1);
@@ -178,7 +178,7 @@ static void enter(void)
 	rig.in_guest = true;
 }
 
-static void exit_guest(void)
+void rig_exit(void)
 {
 	assert_true(rig.in_guest);
 	assert_in_range(armvirt_vgic_vcpu_sync(&rig.gic, 0, &rig.kicks), 0, 1);
@@ -189,7 +189,8 @@ static void exit_guest(void)
 
 /*
  * Physical IRQs and maintenance interrupts preempt the guest at once. An IRQ
- * exit acknowledges the host PPI first and hands it to the glue (enter());
+ * exit acknowledges the host PPI first and hands it to the glue
+ * (enter_guest());
  * any other exit runs the glue as it is.
  */
 static void guest_events(void)
@@ -198,16 +199,22 @@ static void guest_events(void)
 		if (!rig.in_guest)
 			return;
 		if (host_ppi_wants_el2()) {
-			exit_guest();
+			rig_exit();
 		} else if (sim_misr() != 0) {
-			exit_guest();
+			rig_exit();
 			rig_update(0);
 		} else {
 			return;
 		}
-		enter();
+		enter_guest();
 	}
 	fail_msg("exit storm");
+}
+
+void rig_enter(void)
+{
+	enter_guest();
+	guest_events();
 }
 
 void rig_load(void)
@@ -217,15 +224,14 @@ void rig_load(void)
 	assert_int_equal(armvirt_vgic_vcpu_load(&rig.gic, 0), 0);
 	rig.loaded = true;
 	update(0, true);
-	enter();
-	guest_events();
+	rig_enter();
 }
 
 void rig_put(void)
 {
 	assert_true(rig.loaded);
 	if (rig.in_guest)
-		exit_guest();
+		rig_exit();
 	assert_int_equal(armvirt_vgic_vcpu_put(&rig.gic, 0), 0);
 	assert_int_equal(armvirt_vtimer_vcpu_put(&rig.timer), ARMVIRT_OK);
 	rig.loaded = false;
@@ -239,10 +245,9 @@ void rig_put(void)
 
 void rig_bounce(void)
 {
-	exit_guest();
+	rig_exit();
 	rig_update(0);
-	enter();
-	guest_events();
+	rig_enter();
 }
 
 void rig_advance(uint64_t ticks)
@@ -265,9 +270,9 @@ static void guest_access(struct armvirt_sysreg_access *acc)
 	assert_int_equal(machine_guest_access(&rig.timer, acc), 0);
 	if (machine_trap_count() != traps) {
 		/* The trap was an exit; the emulation ran in it. */
-		exit_guest();
+		rig_exit();
 		rig_update(0);
-		enter();
+		enter_guest();
 	}
 	guest_events();
 }

@@ -64,6 +64,10 @@ void rig_update(uint32_t taken);
 void rig_load(void);
 /* Exit and schedule the vCPU out (sync, vGIC and vtimer put, glue update). */
 void rig_put(void);
+/* An exit: the vGIC's sync. */
+void rig_exit(void);
+/* Back into the guest: EL2 takes pending host PPIs, the vGIC fills. */
+void rig_enter(void);
 /* An exit for no timer reason: sync, glue update, enter again. */
 void rig_bounce(void);
 /*
