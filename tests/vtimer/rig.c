@@ -28,8 +28,6 @@
 
 struct rig rig;
 
-static unsigned eoimode_of_guest;
-
 unsigned rig_host_ppi(unsigned t)
 {
 	return t == 0 ? RIG_PPI_VIRT : RIG_PPI_PHYS;
@@ -70,9 +68,9 @@ static void guest_mmio_write(uint64_t addr, unsigned size, uint64_t value)
 	assert_in_range(armvirt_vgic_mmio(&rig.gic, 0, &a, NULL), 0, 1);
 }
 
-static void guest_enable_ppi(unsigned intid)
+static void guest_enable_ppi(enum armvirt_vgic_model model, unsigned intid)
 {
-	uint64_t frame = rig.gic.model == ARMVIRT_VGIC_V3 ? RIG_GICR + GICR_SGI_FRAME : RIG_GICD;
+	uint64_t frame = model == ARMVIRT_VGIC_V3 ? RIG_GICR + GICR_SGI_FRAME : RIG_GICD;
 
 	guest_mmio_write(frame + GICD_ISENABLER, 4, UINT32_C(1) << intid);
 	guest_mmio_write(frame + GICD_IPRIORITYR + intid, 1, RIG_PRIO);
@@ -109,9 +107,9 @@ void rig_init(enum armvirt_vgic_model model, enum sim_format f, unsigned nr_lrs,
 	/* The guest's interrupt setup: distributor on, both timer PPIs enabled. */
 	guest_mmio_write(RIG_GICD + GICD_CTLR, 4, 3);
 	for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++)
-		guest_enable_ppi(cfg->intid[t]);
+		guest_enable_ppi(model, cfg->intid[t]);
 	/* Its CPU interface, set up on a first run that the exit saves. */
-	eoimode_of_guest = eoimode;
+	rig.eoimode = eoimode;
 	assert_int_equal(armvirt_vgic_vcpu_load(&rig.gic, 0), 0);
 	assert_in_range(armvirt_vgic_vcpu_fill(&rig.gic, 0, NULL), 0, 1);
 	sim_set_pmr(0xff);
@@ -305,7 +303,7 @@ void rig_guest_end(unsigned iar)
 	enum sim_end r = sim_eoi(iar);
 
 	assert_int_not_equal(r, SIM_IGNORED);
-	if (eoimode_of_guest == 1)
+	if (rig.eoimode == 1)
 		assert_int_equal(sim_dir(iar), SIM_DONE);
 	if (sim_phys_deactivations() != before) {
 		unsigned p = sim_last_pintid();

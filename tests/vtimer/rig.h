@@ -41,7 +41,8 @@ struct rig {
 	unsigned el2_takes;   /* host timer PPIs EL2 acknowledged */
 	unsigned host_writes; /* ISACTIVER0/ICACTIVER0 writes the glue asked for */
 	unsigned exits;
-	int last_update; /* return value of the last glue update */
+	unsigned eoimode; /* the guest's */
+	int last_update;  /* return value of the last glue update */
 };
 
 extern struct rig rig;
