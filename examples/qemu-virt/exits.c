@@ -125,7 +125,7 @@ __attribute__((noreturn)) static void guest_stop(struct vcpu *v, const struct ar
 
 bool vcpu_wakeup_pending(struct pcpu *p, struct vcpu *v)
 {
-	virq_timer_lines(p, v);
+	virq_timer_sync(p, v, 0);
 	return virq_pending(v);
 }
 
@@ -140,7 +140,7 @@ static enum run_action sysreg_trap(struct pcpu *p, struct vcpu *v, const struct 
 		acc.data = armvirt_switch_get_reg(&v->arch, acc.rt);
 	r = armvirt_vtimer_sysreg_access(&v->timer, &acc);
 	if (r == ARMVIRT_OK) {
-		virq_timer_lines(p, v);
+		virq_timer_sync(p, v, 0);
 		p->timer_dirty = true; /* an emulated timer may have a new deadline */
 	}
 	if (r == ARMVIRT_ENOENT)

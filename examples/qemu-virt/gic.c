@@ -302,10 +302,12 @@ void gic_send_sgi(unsigned cpu, uint32_t sgi)
 	}
 }
 
-void gic_set_active(unsigned cpu, uint32_t intid, bool active)
+void gic_set_active_mask(unsigned cpu, uint32_t activate, uint32_t deactivate)
 {
-	uintptr_t base = bank_of(cpu, intid);
+	uintptr_t base = bank_of(cpu, 16);
 
-	wr32(base + (active ? GICD_ISACTIVER : GICD_ICACTIVER) + (intid / 32) * 4,
-	     1u << (intid % 32));
+	if (activate)
+		wr32(base + GICD_ISACTIVER, activate);
+	if (deactivate)
+		wr32(base + GICD_ICACTIVER, deactivate);
 }

@@ -67,7 +67,8 @@ uint32_t gic_ack(void);		     /* acknowledge: the INTID, or GIC_SPURIOUS */
 void gic_eoi(uint32_t intid);	     /* priority drop */
 void gic_deactivate(uint32_t intid); /* deactivation (EOImode 1) */
 void gic_send_sgi(unsigned cpu, uint32_t sgi);
-void gic_set_active(unsigned cpu, uint32_t intid, bool active); /* @cpu: the calling CPU */
+/* The calling CPU's PPIs: make @activate active and @deactivate inactive (bit n: INTID n). */
+void gic_set_active_mask(unsigned cpu, uint32_t activate, uint32_t deactivate);
 
 /* QEMU's fw_cfg (fwcfg.c): named items, read by DMA. */
 int fwcfg_init(uint64_t base);

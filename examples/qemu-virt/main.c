@@ -145,9 +145,6 @@ static void vm_setup(void)
 	armvirt_vtimer_config_default(&vm.timer_cfg);
 	if (armvirt_vtimer_vm_init(&vm.timer, &vm.timer_cfg) != 0)
 		hyp_panic("timer set-up failed");
-	if (virq_init(&mach, vm.nvcpus) != 0)
-		hyp_panic("virtual GIC set-up failed");
-	vm.maint_intid = mach.gic_maint_intid;
 
 	vm.midr = armvirt_port_read_midr_el1();
 	vm.hcr = ARMVIRT_BIT(ARMVIRT_HCR_EL2_VM_SHIFT) | ARMVIRT_BIT(ARMVIRT_HCR_EL2_SWIO_SHIFT) |
@@ -175,6 +172,9 @@ static void vm_setup(void)
 			hyp_panic("vCPU %u: timer set-up failed", i);
 		vcpu_set_state(v, VCPU_OFF);
 	}
+	if (virq_init(&mach, vm.nvcpus) != 0)
+		hyp_panic("virtual GIC set-up failed");
+	vm.maint_intid = mach.gic_maint_intid;
 	/* vCPU 0 starts at the kernel's entry with the device tree in x0. */
 	vm.vcpus[0].on_entry = vm.boot.entry;
 	vm.vcpus[0].on_context = vm.boot.dtb;

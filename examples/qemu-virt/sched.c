@@ -66,7 +66,7 @@ void sched_handle_host_irqs(struct pcpu *p)
 			armvirt_vtimer_hyp_disarm();
 			for (unsigned i = 0; i < p->nvcpus; i++)
 				if (vcpu_state(p->vcpus[i]) != VCPU_OFF)
-					virq_timer_lines(p, p->vcpus[i]);
+					virq_timer_sync(p, p->vcpus[i], 0);
 			check_siblings(p);
 		} else if (intid == SGI_KICK) {
 			check_siblings(p);

@@ -9,20 +9,18 @@
  * GICv3 guest on the ICH_* registers), with 64 SPIs (INTIDs 32-95: the
  * UART's 33, the virtio-mmio transports' 48-79).
  *
- * Timers: a hardware-backed timer (the virtual timer, DIRECT) is linked to
- * its physical PPI for good (armvirt_vgic_map_hw() at set-up): when the
- * PPI fires while its vCPU runs, EL2 drops its priority but leaves it
- * active, and the guest's deactivation of the virtual interrupt deactivates
- * the physical one. When a vCPU is scheduled in, the physical PPI's active
- * state is set to match the virtual interrupt (pending or active: set;
- * otherwise clear), so a vCPU never inherits another's active timer PPI
- * and a timer restored with its condition met does not interrupt EL2
- * before the guest has dealt with the first one. Software-backed timers
- * (the emulated physical timer) are plain level injections.
+ * Timers: lib/vtimer_vgic hands each vCPU's timer lines to the vGIC
+ * (virq_timer_sync()): the level of each guest timer PPI, the link of a
+ * hardware-backed timer's virtual interrupt to its host PPI while the
+ * vCPU is loaded, so the guest's deactivation ends the physical one, and
+ * which host PPIs to make active or inactive, which gic.c then writes. EL2
+ * takes a hardware timer's PPI with a priority drop only (EOImode 1) and
+ * tells the glue.
  */
 #include <armvirt/err.h>
 #include <armvirt/port.h>
 #include <armvirt/vgic.h>
+#include <armvirt/vtimer_vgic.h>
 
 #include "vm.h"
 
@@ -54,13 +52,12 @@ int virq_init(const struct machine *m, unsigned nvcpus)
 	err = armvirt_vgic_init(&gic, &cfg, gic_vcpus, nvcpus, gic_spis, NR_SPIS);
 	for (unsigned i = 0; err == 0 && i < nvcpus; i++)
 		err = armvirt_vgic_set_affinity(&gic, i, VCPU_MPIDR(i));
-	for (unsigned t = 0; err == 0 && t < ARMVIRT_VTIMER_NR; t++) {
-		if (armvirt_vtimer_vm_mode(&vm.timer, t) == ARMVIRT_VTIMER_MODE_TRAP_SW)
-			continue;
-		hw_ppi[t] = vm.timer_cfg.hw_intid[t];
-		for (unsigned i = 0; err == 0 && i < nvcpus; i++)
-			err = armvirt_vgic_map_hw(&gic, i, vm.timer_cfg.intid[t], hw_ppi[t]);
-	}
+	for (unsigned i = 0; err == 0 && i < nvcpus; i++)
+		err = armvirt_vtimer_vgic_init(&vm.vcpus[i].timer_glue, &vm.vcpus[i].timer, &gic,
+					       i);
+	for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++)
+		if (armvirt_vtimer_vm_mode(&vm.timer, t) != ARMVIRT_VTIMER_MODE_TRAP_SW)
+			hw_ppi[t] = vm.timer_cfg.hw_intid[t];
 	return err;
 }
 
@@ -94,57 +91,44 @@ void virq_kick(struct pcpu *p, const struct armvirt_vgic_kicks *k)
 	}
 }
 
-/* A vCPU's timer lines, to the vGIC (from the hardware if it is loaded here). */
-void virq_timer_lines(struct pcpu *p, struct vcpu *v)
+/*
+ * A vCPU's timer lines to the vGIC, through lib/vtimer_vgic, and the host
+ * PPIs' active state as it asks; @taken: host timer PPIs EL2 has just
+ * acknowledged and priority-dropped (bit n: INTID n).
+ */
+void virq_timer_sync(struct pcpu *p, struct vcpu *v, uint32_t taken)
 {
-	struct armvirt_vtimer_lines l;
+	struct armvirt_vtimer_vgic_phys phys;
 	struct armvirt_vgic_kicks k;
 
 	armvirt_vgic_kicks_clear(&k);
-	(void)armvirt_vtimer_lines(&v->timer, &l);
-	for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++)
-		(void)armvirt_vgic_set_level(&gic, v->id, l.line[t].intid, l.line[t].level, &k);
+	if (armvirt_vtimer_vgic_update(&v->timer_glue, taken, &k, &phys) < 0)
+		hyp_panic("vCPU %u: timer lines to the vGIC failed", v->id);
+	gic_set_active_mask(p->id, phys.activate, phys.deactivate);
 	virq_kick(p, &k);
 }
 
 void virq_hw_timer_fired(struct pcpu *p, struct vcpu *running, uint32_t intid)
 {
-	struct armvirt_vtimer_lines l;
-
-	gic_eoi(intid);
-	if (running) {
-		(void)armvirt_vtimer_lines(&running->timer, &l);
-		for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++) {
-			if (l.line[t].hw && l.line[t].hw_intid == intid && l.line[t].level) {
-				/* Linked: the guest's deactivation ends it. */
-				virq_timer_lines(p, running);
-				return;
-			}
-		}
-	}
-	/* Signalled for a vCPU that has been put since: nobody's. */
-	gic_deactivate(intid);
+	gic_eoi(intid); /* priority drop; the guest's deactivation (or the glue) ends it */
+	if (running)
+		virq_timer_sync(p, running, 1u << intid);
+	else
+		gic_deactivate(intid); /* signalled before the put: nobody's */
 }
 
 void virq_vcpu_load(struct pcpu *p, struct vcpu *v)
 {
 	if (armvirt_vgic_vcpu_load(&gic, v->id) != 0)
 		hyp_panic("vCPU %u: vGIC load failed", v->id);
-	for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++) {
-		struct armvirt_vgic_irq_info info;
-		if (!hw_ppi[t] ||
-		    armvirt_vgic_get_irq(&gic, v->id, vm.timer_cfg.intid[t], &info) != 0)
-			continue;
-		gic_set_active(p->id, hw_ppi[t], info.pending || info.active);
-	}
-	virq_timer_lines(p, v);
+	virq_timer_sync(p, v, 0);
 }
 
 void virq_vcpu_put(struct pcpu *p, struct vcpu *v)
 {
 	if (armvirt_vgic_vcpu_put(&gic, v->id) != 0)
 		hyp_panic("vCPU %u: vGIC put failed", v->id);
-	virq_timer_lines(p, v);
+	virq_timer_sync(p, v, 0);
 }
 
 void virq_enter(struct pcpu *p, struct vcpu *v)

@@ -10,6 +10,7 @@
 #include <armvirt/switch.h>
 #include <armvirt/vgic.h>
 #include <armvirt/vtimer.h>
+#include <armvirt/vtimer_vgic.h>
 
 #include "hyp.h"
 
@@ -36,8 +37,9 @@ enum vcpu_state {
 struct pcpu;
 
 struct vcpu {
-	struct armvirt_vcpu arch;	  /* lib/switch: registers, exit syndrome */
-	struct armvirt_vtimer_vcpu timer; /* lib/vtimer: CNTV and CNTP */
+	struct armvirt_vcpu arch;	       /* lib/switch: registers, exit syndrome */
+	struct armvirt_vtimer_vcpu timer;      /* lib/vtimer: CNTV and CNTP */
+	struct armvirt_vtimer_vgic timer_glue; /* lib/vtimer_vgic: their lines to the vGIC */
 	struct pcpu *home;
 	unsigned id;	/* index; Aff0 of its MPIDR */
 	uint32_t state; /* enum vcpu_state */
@@ -152,7 +154,7 @@ void virq_vcpu_put(struct pcpu *p, struct vcpu *v);
 void virq_enter(struct pcpu *p, struct vcpu *v); /* right before the guest runs */
 void virq_exit(struct pcpu *p, struct vcpu *v);	 /* right after it exits */
 bool virq_pending(struct vcpu *v);
-void virq_timer_lines(struct pcpu *p, struct vcpu *v);
+void virq_timer_sync(struct pcpu *p, struct vcpu *v, uint32_t taken);
 bool virq_is_hw_timer(uint32_t intid);
 void virq_hw_timer_fired(struct pcpu *p, struct vcpu *running, uint32_t intid);
 int virq_mmio(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *acc);
