@@ -8,10 +8,10 @@
  * and the console UART's registers. Everything else returns to the
  * scheduler's loop, which calls exit_handle(): lib/esr decodes the
  * syndrome, and by class: PSCI and the example's hypercalls, WFI/WFE,
- * system registers (lib/vtimer, then sysregs.c), data aborts on emulated
- * devices, aborts on nothing (an external abort for the guest),
- * interrupts, and the traps it does not handle, which stop the guest with
- * a diagnostic naming the decoded syndrome.
+ * system registers (lib/vtimer, lib/vgic, then sysregs.c), data aborts on
+ * emulated devices (mmio.c), aborts on nothing (an external abort for the
+ * guest), interrupts, and the traps it does not handle, which stop the
+ * guest with a diagnostic naming the decoded syndrome.
  */
 #include <armvirt/err.h>
 #include <armvirt/esr.h>
