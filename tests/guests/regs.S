@@ -161,8 +161,16 @@ empty_loop:
 	b.ne	1b
 	ret
 
-/* uint64_t hvc_call(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3) */
-	.global hvc_call
-hvc_call:
-	hvc	#0
+/* void load_loop(uintptr_t addr, uint64_t n): n 32-bit loads from addr; ldp_loop: n LDPs. */
+	.global load_loop
+load_loop:
+1:	ldr	w2, [x0]
+	subs	x1, x1, #1
+	b.ne	1b
+	ret
+	.global ldp_loop
+ldp_loop:
+1:	ldp	x2, x3, [x0]
+	subs	x1, x1, #1
+	b.ne	1b
 	ret

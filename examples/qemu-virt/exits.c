@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Answering the guest's exits.
+ *
+ * Two paths answer an exit. The fast handlers (fast_*) run inside
+ * armvirt_switch_run() on the exit path, with only the guest's
+ * general-purpose registers saved: null hypercalls, the trapped ACTLR_EL1
+ * and the console UART's registers. Everything else returns to the
+ * scheduler's loop, which calls exit_handle(): lib/esr decodes the
+ * syndrome, and by class: PSCI and the example's hypercalls, WFI/WFE,
+ * system registers (lib/vtimer, lib/vgic, then sysregs.c), data aborts on
+ * emulated devices (mmio.c), aborts on nothing (an external abort for the
+ * guest), interrupts, and the traps it does not handle, which stop the
+ * guest with a diagnostic naming the decoded syndrome.
+ */
+#include <armvirt/err.h>
+#include <armvirt/esr.h>
+#include <armvirt/mmio.h>
+#include <armvirt/port.h>
+
+#include "vm.h"
+
+/*
+ * The MSR/MRS trap's ISS fields the fast path reads (Arm ARM, ESR_EL2, ISS
+ * encoding for EC 0x18): Op0 [21:20], Op2 [19:17], Op1 [16:14], CRn
+ * [13:10], Rt [9:5], CRm [4:1], Direction [0].
+ */
+#define ISS_SYS_DIR_SHIFT 0
+#define ISS_SYS_RT_SHIFT 5
+#define ISS_SYS_RT_WIDTH 5
+#define ISS_SYS(op0, op1, crn, crm, op2)                                                           \
+	(((uint64_t)(op0) << 20) | ((uint64_t)(op2) << 17) | ((uint64_t)(op1) << 14) |             \
+	 ((uint64_t)(crn) << 10) | ((uint64_t)(crm) << 1))
+#define ISS_SYS_REG_MASK ISS_SYS(3, 7, 15, 15, 7)
+#define ISS_SYS_ACTLR_EL1 ISS_SYS(3, 0, 1, 0, 1)
+/* HPFAR_EL2.FIPA: IPA[51:12] in bits [43:4]. */
+#define HPFAR_FIPA_SHIFT 4
+#define HPFAR_FIPA_WIDTH 40
+#define PAGE_OFFSET_MASK 0xfffull
+
+static uint64_t esr_field(uint64_t esr, unsigned shift, unsigned width)
+{
+	return armvirt_field_get(esr, shift, width);
+}
+
+/* ---- fast path ---- */
+
+static enum armvirt_switch_action fast_hvc(struct armvirt_vcpu *a,
+					   const struct armvirt_switch_exit *e, void *arg)
+{
+	(void)e;
+	(void)arg;
+	if ((uint32_t)a->gp.x[0] != HYP_CALL_NULL_FAST)
+		return ARMVIRT_SWITCH_EXIT;
+	a->gp.x[0] = PSCI_SUCCESS;
+	return ARMVIRT_SWITCH_RESUME;
+}
+
+/* ACTLR_EL1 (trapped by HCR_EL2.TACR) reads as zero and ignores writes. */
+static enum armvirt_switch_action fast_sysreg(struct armvirt_vcpu *a,
+					      const struct armvirt_switch_exit *e, void *arg)
+{
+	(void)arg;
+	if ((e->esr & ISS_SYS_REG_MASK) != ISS_SYS_ACTLR_EL1)
+		return ARMVIRT_SWITCH_EXIT;
+	if (esr_field(e->esr, ISS_SYS_DIR_SHIFT, 1))
+		armvirt_switch_set_reg(
+			a, (unsigned)esr_field(e->esr, ISS_SYS_RT_SHIFT, ISS_SYS_RT_WIDTH), 0);
+	armvirt_switch_skip_instr(a);
+	return ARMVIRT_SWITCH_RESUME;
+}
+
+/*
+ * The console UART, for accesses the syndrome describes (the common case:
+ * single-register loads and stores). When the access moved the UART's
+ * interrupt line, the vGIC must hear of it before the guest runs again,
+ * which the loop does: the access is done, and the exit says so.
+ */
+static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
+					    const struct armvirt_switch_exit *e, void *arg)
+{
+	struct vcpu *v = (struct vcpu *)a; /* arch is the first member */
+	struct pcpu *p = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
+	uint64_t ipa = (esr_field(e->hpfar, HPFAR_FIPA_SHIFT, HPFAR_FIPA_WIDTH) << 12) |
+		       (e->far & PAGE_OFFSET_MASK);
+	bool uart;
+	unsigned reason;
+
+	(void)arg;
+	if (!esr_field(e->esr, ARMVIRT_ESR_DABT_ISV_SHIFT, ARMVIRT_ESR_DABT_ISV_WIDTH) ||
+	    ipa < GUEST_UART_IPA || ipa >= GUEST_UART_IPA + 0x1000 ||
+	    mmio_emulate(p, v, armvirt_ipa(ipa), &uart, &reason) != MMIO_DONE)
+		return ARMVIRT_SWITCH_EXIT;
+	if (vdev_uart_line_moved()) {
+		v->fast_done = true;
+		return ARMVIRT_SWITCH_EXIT;
+	}
+	return ARMVIRT_SWITCH_RESUME;
+}
+
+void exits_init(void)
+{
+	(void)armvirt_switch_set_handler(&vm.fast, ARMVIRT_ESR_EC_HVC64, fast_hvc);
+	(void)armvirt_switch_set_handler(&vm.fast, ARMVIRT_ESR_EC_SYS64, fast_sysreg);
+	(void)armvirt_switch_set_handler(&vm.fast, ARMVIRT_ESR_EC_DABT_LOW, fast_dabt);
+}
+
+/* ---- the exit loop ---- */
+
+__attribute__((noreturn)) static void guest_stop(struct vcpu *v, const struct armvirt_esr *e,
+						 const char *why)
+{
+	const struct armvirt_vcpu *a = &v->arch;
+	char line[ARMVIRT_ESR_FORMAT_MAX];
+	const char *name = armvirt_esr_trap_name(e);
+
+	(void)armvirt_esr_format(e, line, sizeof(line));
+	hyp_printf("armvirt-hyp: vCPU %u stopped: %s%s%s\n"
+		   "  ESR_EL2 %016lx: %s\n"
+		   "  FAR_EL2 %016lx HPFAR_EL2 %016lx PC %016lx PSTATE %08lx\n",
+		   v->id, why, name ? ": " : "", name ? name : "", a->exit.esr, line, a->exit.far,
+		   a->exit.hpfar, a->gp.pc, a->gp.pstate);
+	hyp_poweroff(3);
+}
+
+bool vcpu_wakeup_pending(struct pcpu *p, struct vcpu *v)
+{
+	virq_timer_sync(p, v, 0);
+	return virq_pending(v);
+}
+
+static enum run_action sysreg_trap(struct pcpu *p, struct vcpu *v, const struct armvirt_esr *e)
+{
+	struct armvirt_sysreg_access acc;
+	int r;
+
+	if (armvirt_esr_sysreg_access(e, &acc) != 0)
+		guest_stop(v, e, "malformed system register trap");
+	if (acc.is_write)
+		acc.data = armvirt_switch_get_reg(&v->arch, acc.rt);
+	r = armvirt_vtimer_sysreg_access(&v->timer, &acc);
+	if (r == ARMVIRT_OK) {
+		virq_timer_sync(p, v, 0);
+		p->timer_dirty = true; /* an emulated timer may have a new deadline */
+	}
+	if (r == ARMVIRT_ENOENT)
+		r = virq_sysreg(p, v, &acc);
+	if (r > 0)
+		r = ARMVIRT_OK; /* 1: the vGIC kicked a vCPU */
+	if (r == ARMVIRT_ENOENT)
+		r = sysreg_emulate(v, &acc);
+	if (r == ARMVIRT_EINVAL || r == ARMVIRT_EFAULT) {
+		inject_undef(p, v); /* the access is UNDEFINED */
+		return RUN_CONTINUE;
+	}
+	if (r != ARMVIRT_OK)
+		guest_stop(v, e, "system register not emulated");
+	if (!acc.is_write)
+		armvirt_switch_set_reg(&v->arch, acc.rt, acc.data);
+	armvirt_switch_skip_instr(&v->arch);
+	return RUN_CONTINUE;
+}
+
+static enum run_action data_abort(struct pcpu *p, struct vcpu *v, const struct armvirt_esr *e)
+{
+	struct armvirt_vcpu *a = &v->arch;
+	armvirt_ipa_t ipa;
+	uint64_t pa;
+	unsigned reason;
+	bool uart;
+	int r;
+
+	r = armvirt_esr_fault_ipa(e, a->exit.hpfar, a->exit.far, GUEST_IPA_BITS, &ipa);
+	if (r == ARMVIRT_ERANGE) {
+		/* The guest's stage 1 sent it beyond its IPA space: nothing is there. */
+		inject_data_abort(p, v, e->u.dabt.wnr, a->exit.far);
+		return RUN_CONTINUE;
+	}
+	if (r < 0)
+		guest_stop(v, e, "data abort without a fault address");
+	if (stage2_is_ram(armvirt_ipa_val(ipa), &pa))
+		guest_stop(v, e, "stage-2 fault in guest RAM");
+	if (mmio_emulate(p, v, ipa, &uart, &reason) == MMIO_ABORT) {
+		/* Nothing there, a device's refusal, or an access no device can take. */
+		inject_data_abort(p, v, e->u.dabt.wnr, a->exit.far);
+		return RUN_CONTINUE;
+	}
+	if (uart)
+		vdev_uart_line_sync(p);
+	return RUN_CONTINUE;
+}
+
+/*
+ * The class alone routes the frequent exits (hypercalls, WFx); the full
+ * decode is for the classes whose fields are needed, and for diagnostics.
+ */
+static enum run_action sync_exit(struct pcpu *p, struct vcpu *v)
+{
+	uint64_t esr = v->arch.exit.esr;
+	unsigned ec = (unsigned)esr_field(esr, ARMVIRT_ESR_EC_SHIFT, ARMVIRT_ESR_EC_WIDTH);
+	struct armvirt_esr e;
+
+	switch (ec) {
+	case ARMVIRT_ESR_EC_HVC32:
+	case ARMVIRT_ESR_EC_HVC64:
+		return psci_call(v);
+	case ARMVIRT_ESR_EC_SMC32:
+	case ARMVIRT_ESR_EC_SMC64:
+		armvirt_switch_skip_instr(&v->arch); /* a trapped SMC returns to itself */
+		return psci_call(v);
+	case ARMVIRT_ESR_EC_WFX:
+		armvirt_switch_skip_instr(&v->arch);
+		if (esr_field(esr, ARMVIRT_ESR_WFX_TI_SHIFT, ARMVIRT_ESR_WFX_TI_WIDTH) != 0)
+			return RUN_YIELD; /* WFE (WFIT/WFET are not trapped separately) */
+		return vcpu_wakeup_pending(p, v) ? RUN_CONTINUE : RUN_BLOCK;
+	case ARMVIRT_ESR_EC_IABT_LOW:
+		/* Executing outside RAM: nothing there to fetch. */
+		inject_instruction_abort(p, v, v->arch.exit.far);
+		return RUN_CONTINUE;
+	default:
+		break;
+	}
+	(void)armvirt_esr_decode(esr, &e);
+	switch (ec) {
+	case ARMVIRT_ESR_EC_SYS64:
+		return sysreg_trap(p, v, &e);
+	case ARMVIRT_ESR_EC_DABT_LOW:
+		return data_abort(p, v, &e);
+	default:
+		guest_stop(v, &e, "unhandled trap");
+	}
+}
+
+enum run_action exit_handle(struct pcpu *p, struct vcpu *v, int kind)
+{
+	__atomic_fetch_add(&vm.exits_to_loop, 1, __ATOMIC_RELAXED);
+	if (v->fast_done) {
+		/* A fast handler completed the exit; only the UART's line is left. */
+		v->fast_done = false;
+		vdev_uart_line_sync(p);
+		return RUN_CONTINUE;
+	}
+	switch (kind) {
+	case ARMVIRT_SWITCH_EXIT_SYNC:
+		return sync_exit(p, v);
+	case ARMVIRT_SWITCH_EXIT_IRQ:
+	case ARMVIRT_SWITCH_EXIT_FIQ:
+		sched_handle_host_irqs(p);
+		return RUN_CONTINUE;
+	default: {
+		struct armvirt_esr e;
+		(void)armvirt_esr_decode(v->arch.exit.esr, &e);
+		guest_stop(v, &e, "SError");
+	}
+	}
+}
