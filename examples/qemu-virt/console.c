@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* PL011 output (PrimeCell UART PL011 TRM, 3.3: UARTDR at 0x00, UARTFR at 0x18) and printf. */
+/* The physical PL011 (PrimeCell UART PL011 TRM, 3.3): output, input, and printf. */
 #include "hyp.h"
 
 #define PL011_DR 0x00
 #define PL011_FR 0x18
+#define PL011_IMSC 0x38
+#define PL011_ICR 0x44
+#define PL011_FR_RXFE (1u << 4)
 #define PL011_FR_TXFF (1u << 5)
+#define PL011_INT_RX (1u << 4) /* RXIM / RXIC */
+#define PL011_INT_RT (1u << 6) /* RTIM / RTIC: receive timeout */
+#define PL011_DR_DATA_MASK 0xffu
 
 static volatile uint32_t *uart = (volatile uint32_t *)0x09000000;
 static unsigned console_lock;
@@ -19,6 +25,19 @@ void console_putc(char c)
 	while (uart[PL011_FR / 4] & PL011_FR_TXFF)
 		;
 	uart[PL011_DR / 4] = (uint32_t)(unsigned char)c;
+}
+
+void console_rx_enable(bool on)
+{
+	uart[PL011_ICR / 4] = PL011_INT_RX | PL011_INT_RT;
+	uart[PL011_IMSC / 4] = on ? PL011_INT_RX | PL011_INT_RT : 0;
+}
+
+int console_getc(void)
+{
+	if (uart[PL011_FR / 4] & PL011_FR_RXFE)
+		return -1;
+	return (int)(uart[PL011_DR / 4] & PL011_DR_DATA_MASK);
 }
 
 void console_write(const char *s, size_t n)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The example hypervisor's own interfaces: console, firmware calls, machine, guests. */
+/* The example hypervisor's own interfaces: console, machine, host GIC, images. */
 #ifndef HYP_H
 #define HYP_H
 
@@ -10,10 +10,20 @@
 
 #include "mmu.h"
 
+/* libc.c: the few C library functions the hypervisor and libfdt call. */
+void *memcpy(void *d, const void *s, size_t n);
+void *memset(void *d, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+int strncmp(const char *a, const char *b, size_t n);
+
 /* Console (console.c): the PL011 the device tree names. */
 void console_init(uintptr_t pl011_base);
 void console_putc(char c);
 void console_write(const char *s, size_t n);
+/* Input: enable the receive interrupt; take one received byte (-1: none). */
+void console_rx_enable(bool on);
+int console_getc(void);
 void hyp_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void hyp_vprintf(const char *fmt, va_list ap);
 
@@ -34,8 +44,10 @@ void hyp_secondary_main(uint64_t cpu);
 struct machine {
 	uint64_t ram_base, ram_size;
 	uintptr_t uart;
+	uint32_t uart_intid; /* the UART's SPI as an INTID */
 	unsigned gic_version;
-	uint64_t gicd, gicr_or_gicc, gich;
+	uint64_t gicd, gicr_or_gicc, gich, gicv;
+	uint64_t fw_cfg;
 	unsigned ncpus;
 	uint64_t mpidr[HYP_MAX_CPUS];
 	bool psci_smc;
@@ -45,19 +57,77 @@ int machine_discover(const void *fdt, struct machine *m);
 /* The value of "key=<number>" in the boot arguments, or @dflt. */
 unsigned long machine_bootarg(const struct machine *m, const char *key, unsigned long dflt);
 
-/* The guest's memory (stage2.c): IPA [GUEST_IPA_BASE, +size) -> PA [GUEST_PA_BASE, +size). */
+/* The physical GIC, for the hypervisor's own interrupts (gic.c). */
+#define GIC_SPURIOUS 1023u
+int gic_init(const struct machine *m);			  /* once, on the boot CPU */
+int gic_init_cpu(unsigned cpu, uint64_t mpidr);		  /* on each CPU */
+void gic_enable(unsigned cpu, uint32_t intid, bool edge); /* an SPI is routed to @cpu */
+void gic_disable(unsigned cpu, uint32_t intid);
+uint32_t gic_ack(void);		     /* acknowledge: the INTID, or GIC_SPURIOUS */
+void gic_eoi(uint32_t intid);	     /* priority drop */
+void gic_deactivate(uint32_t intid); /* deactivation (EOImode 1) */
+void gic_send_sgi(unsigned cpu, uint32_t sgi);
+void gic_set_active(unsigned cpu, uint32_t intid, bool active); /* @cpu: the calling CPU */
+bool gic_is_active(unsigned cpu, uint32_t intid);
+
+/* QEMU's fw_cfg (fwcfg.c): named items, read by DMA. */
+int fwcfg_init(uint64_t base);
+int fwcfg_find(const char *name, uint16_t *select, uint32_t *size);
+int fwcfg_read(uint16_t select, uint32_t offset, void *dst, uint32_t len);
+
+/*
+ * The guest's memory: IPA [GUEST_IPA_BASE, +size) is PA [GUEST_PA_BASE,
+ * +size), which the hypervisor's identity map reaches at the same address.
+ */
 #define GUEST_IPA_BASE 0x40000000ull
 #define GUEST_PA_BASE 0x44000000ull
-#define GUEST_ENTRY_OFFSET 0x80000ull
-int stage2_init(uint64_t guest_ram_size, unsigned vmid);
+#define GUEST_RAW_OFFSET 0x80000ull
+int stage2_init(uint64_t guest_ram_size); /* once: build the tables */
+void stage2_install(unsigned vmid);	  /* on each CPU: VTCR_EL2, VTTBR_EL2 */
+
+/* The guest's view of QEMU's virt machine (the addresses of its memory map). */
+#define GUEST_GICD_IPA 0x08000000ull
+#define GUEST_GICC_IPA 0x08010000ull
+#define GUEST_GICR_IPA 0x080a0000ull
+#define GUEST_GICR_STRIDE 0x20000ull
+#define GUEST_UART_IPA 0x09000000ull
+#define GUEST_UART_SPI 1u
+#define GUEST_VIRTIO_IPA 0x0a000000ull
+#define GUEST_VIRTIO_STRIDE 0x200ull
+#define GUEST_VIRTIO_COUNT 32u
+#define GUEST_VIRTIO_SPI 16u
+#define GUEST_TESTDEV_IPA 0x0b000000ull
+#define GUEST_TESTDEV_SIZE 0x1000ull
+
+/* What the guest boots with (loader.c). */
+struct guest_boot {
+	uint64_t ram_size;
+	unsigned nvcpus, gic_version;
+	uint64_t entry, kernel_end; /* IPAs */
+	uint64_t initrd, initrd_size;
+	uint64_t dtb;
+	bool linux_image;
+	char cmdline[1024];
+};
+/* Load the kernel, initrd and command line from fw_cfg, then the device tree. */
+int guest_load(struct guest_boot *g);
+/* Build the guest's device tree into @buf (guest_fdt.c). */
+int guest_fdt_build(void *buf, int size, const struct guest_boot *g);
+
+static inline void *guest_ipa_to_hva(uint64_t ipa)
+{
+	return (void *)(uintptr_t)(ipa - GUEST_IPA_BASE + GUEST_PA_BASE);
+}
 
 /* PSCI function IDs (Arm DEN 0022) and SMCCC (Arm DEN 0028). */
 #define PSCI_VERSION 0x84000000u
+#define PSCI_CPU_SUSPEND_32 0x84000001u
+#define PSCI_CPU_SUSPEND_64 0xc4000001u
 #define PSCI_CPU_OFF 0x84000002u
-#define PSCI_CPU_ON_64 0xc4000003u
 #define PSCI_CPU_ON_32 0x84000003u
-#define PSCI_AFFINITY_INFO_64 0xc4000004u
+#define PSCI_CPU_ON_64 0xc4000003u
 #define PSCI_AFFINITY_INFO_32 0x84000004u
+#define PSCI_AFFINITY_INFO_64 0xc4000004u
 #define PSCI_SYSTEM_OFF 0x84000008u
 #define PSCI_SYSTEM_RESET 0x84000009u
 #define PSCI_FEATURES 0x8400000au
@@ -66,11 +136,16 @@ int stage2_init(uint64_t guest_ram_size, unsigned vmid);
 #define PSCI_SUCCESS 0
 #define PSCI_NOT_SUPPORTED (-1)
 #define PSCI_INVALID_PARAMETERS (-2)
+#define PSCI_DENIED (-3)
 #define PSCI_ALREADY_ON (-4)
+#define PSCI_ON_PENDING (-5)
+#define PSCI_AFF_ON 0
+#define PSCI_AFF_OFF 1
+#define PSCI_AFF_ON_PENDING 2
 
 /*
  * The example's own hypercalls (SMCCC vendor-specific hypervisor service,
- * owner 6): the test guest uses them to measure and exercise the switch.
+ * owner 6): the test guests use them to measure and exercise the switch.
  */
 #define HYP_CALL_NULL_FAST 0x86000000u /* answered by the fast path */
 #define HYP_CALL_NULL_FULL 0x86000001u /* answered by the exit loop */

@@ -29,6 +29,7 @@ static int reg_of(const void *fdt, int node, int index, uint64_t *addr, uint64_t
 
 int machine_discover(const void *fdt, struct machine *m)
 {
+	const fdt32_t *irq;
 	uint64_t size;
 	int node, cpus, len;
 	const char *s;
@@ -41,6 +42,13 @@ int machine_discover(const void *fdt, struct machine *m)
 	node = fdt_node_offset_by_compatible(fdt, -1, "arm,pl011");
 	if (node < 0 || reg_of(fdt, node, 0, &m->uart, &size) < 0)
 		return -3;
+	/* interrupts = <type number flags>: type 0 is an SPI, INTID 32 + number. */
+	irq = fdt_getprop(fdt, node, "interrupts", &len);
+	m->uart_intid =
+		irq && len >= 12 && fdt32_to_cpu(irq[0]) == 0 ? 32u + fdt32_to_cpu(irq[1]) : 0;
+	node = fdt_node_offset_by_compatible(fdt, -1, "qemu,fw-cfg-mmio");
+	if (node < 0 || reg_of(fdt, node, 0, &m->fw_cfg, &size) < 0)
+		m->fw_cfg = 0;
 	node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
 	m->gic_version = 3;
 	if (node < 0) {
@@ -50,8 +58,9 @@ int machine_discover(const void *fdt, struct machine *m)
 	if (node < 0 || reg_of(fdt, node, 0, &m->gicd, &size) < 0 ||
 	    reg_of(fdt, node, 1, &m->gicr_or_gicc, &size) < 0)
 		return -4;
-	if (m->gic_version == 2 && reg_of(fdt, node, 2, &m->gich, &size) < 0)
-		m->gich = 0;
+	if (m->gic_version == 2 && (reg_of(fdt, node, 2, &m->gich, &size) < 0 ||
+				    reg_of(fdt, node, 3, &m->gicv, &size) < 0))
+		m->gich = m->gicv = 0;
 
 	m->ncpus = 0;
 	cpus = fdt_path_offset(fdt, "/cpus");

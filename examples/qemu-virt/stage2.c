@@ -47,11 +47,13 @@
 static uint64_t s2_l1[512] __attribute__((aligned(4096)));
 static uint64_t s2_l2[GUEST_MAX_RAM >> 30][512] __attribute__((aligned(4096)));
 
-int stage2_init(uint64_t guest_ram_size, unsigned vmid)
+static uint64_t vtcr;
+
+int stage2_init(uint64_t guest_ram_size)
 {
 	uint64_t block = S2_DESC_BLOCK | (S2_MEMATTR_NORMAL_WB << S2_MEMATTR_SHIFT) |
 			 (S2_S2AP_RW << S2_S2AP_SHIFT) | (S2_SH_INNER << S2_SH_SHIFT) | S2_AF;
-	uint64_t parange, vtcr;
+	uint64_t parange;
 
 	if (guest_ram_size > GUEST_MAX_RAM || guest_ram_size % L2_BLOCK_SIZE)
 		return -1;
@@ -67,6 +69,11 @@ int stage2_init(uint64_t guest_ram_size, unsigned vmid)
 	       (VTCR_TG0_4K << VTCR_TG0_SHIFT) | (VTCR_SL0_LEVEL1 << VTCR_SL0_SHIFT) |
 	       (VTCR_T0SZ_4G << VTCR_T0SZ_SHIFT);
 	armvirt_port_dsb(ARMVIRT_PORT_ISHST);
+	return 0;
+}
+
+void stage2_install(unsigned vmid)
+{
 	armvirt_port_write_vtcr_el2(vtcr);
 	armvirt_port_write_vttbr_el2((uint64_t)(uintptr_t)s2_l1 |
 				     ((uint64_t)vmid << VTTBR_VMID_SHIFT));
@@ -74,5 +81,4 @@ int stage2_init(uint64_t guest_ram_size, unsigned vmid)
 	armvirt_port_tlbi(ARMVIRT_TLBI_VMALLS12E1, 0);
 	armvirt_port_dsb(ARMVIRT_PORT_ISH);
 	armvirt_port_isb();
-	return 0;
 }

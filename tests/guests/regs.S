@@ -160,9 +160,3 @@ empty_loop:
 	subs	x1, x1, #1
 	b.ne	1b
 	ret
-
-/* uint64_t hvc_call(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3) */
-	.global hvc_call
-hvc_call:
-	hvc	#0
-	ret

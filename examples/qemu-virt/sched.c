@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Scheduling: every physical CPU runs the vCPUs whose home it is,
+ * round-robin. A vCPU runs until it blocks (WFI), yields, turns itself off
+ * or, when other vCPUs share the CPU, its time slice ends: the EL2
+ * physical timer (CNTHP, PPI 26) is armed for the earliest of the slice's
+ * end and the timer deadlines lib/vtimer reports for the CPU's vCPUs. A
+ * CPU with nothing to run waits in WFI with interrupts masked at EL2 (an
+ * interrupt still ends the WFI) and then polls the GIC.
+ *
+ * Another CPU that changes something a vCPU must see (PSCI CPU_ON, an
+ * interrupt for it) kicks its home CPU with an SGI: if that CPU is in the
+ * guest, the SGI makes the guest exit; if it is idle, it wakes it up.
+ */
+#include <armvirt/port.h>
+
+#include "vm.h"
+
+static uint64_t now(void)
+{
+	armvirt_port_isb();
+	return armvirt_port_read_cntpct_el0();
+}
+
+void sched_kick(struct vcpu *v)
+{
+	struct pcpu *self = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
+
+	if (v->home != self)
+		gic_send_sgi(v->home->id, SGI_KICK);
+}
+
+void sched_handle_host_irqs(struct pcpu *p)
+{
+	for (;;) {
+		uint32_t intid = gic_ack();
+
+		if (intid >= GIC_SPURIOUS)
+			return;
+		p->irqs++;
+		if (intid == PPI_HYP_TIMER) {
+			armvirt_vtimer_hyp_disarm(); /* re-armed before the next entry or WFI */
+		} else if (intid == vm.uart_intid) {
+			vdev_console_input();
+			vdev_uart_line_sync();
+		} else if (intid != SGI_KICK && intid != PPI_MAINTENANCE)
+			hyp_printf("armvirt-hyp: CPU %u: unexpected interrupt %u\n", p->id, intid);
+		gic_eoi(intid);
+		gic_deactivate(intid);
+	}
+}
+
+/* Other vCPUs on this CPU that may want it: then the running one gets time slices. */
+static bool cpu_shared(const struct pcpu *p, const struct vcpu *v)
+{
+	for (unsigned i = 0; i < p->nvcpus; i++)
+		if (p->vcpus[i] != v && vcpu_state(p->vcpus[i]) != VCPU_OFF)
+			return true;
+	return false;
+}
+
+/*
+ * Arm CNTHP for the earliest event this CPU must act on: the slice's end,
+ * a software timer of the running vCPU (@running, loaded), or any timer of
+ * its other vCPUs (not loaded, so lib/vtimer counts all their timers).
+ */
+static void arm_hyp_timer(struct pcpu *p, struct vcpu *running)
+{
+	uint64_t earliest = p->slice_end ? p->slice_end : UINT64_MAX, d;
+
+	for (unsigned i = 0; i < p->nvcpus; i++) {
+		struct vcpu *u = p->vcpus[i];
+		if (u != running && vcpu_state(u) == VCPU_OFF)
+			continue;
+		if (armvirt_vtimer_next_deadline(&u->timer, &d) == 1 && d < earliest)
+			earliest = d;
+	}
+	if (earliest == UINT64_MAX)
+		armvirt_vtimer_hyp_disarm();
+	else
+		armvirt_vtimer_hyp_arm(earliest);
+}
+
+/* The next vCPU to run, round-robin; resets vCPUs that PSCI CPU_ON started. */
+static struct vcpu *pick(struct pcpu *p)
+{
+	for (unsigned k = 0; k < p->nvcpus; k++) {
+		unsigned i = (p->next + k) % p->nvcpus;
+		struct vcpu *v = p->vcpus[i];
+
+		switch (vcpu_state(v)) {
+		case VCPU_ON_PENDING:
+			spin_lock(&v->lock);
+			vcpu_reset(p, v, v->on_entry, v->on_context);
+			vcpu_set_state(v, VCPU_RUNNABLE);
+			spin_unlock(&v->lock);
+			break;
+		case VCPU_BLOCKED:
+			if (!vcpu_wakeup_pending(v))
+				continue;
+			vcpu_set_state(v, VCPU_RUNNABLE);
+			break;
+		case VCPU_RUNNABLE:
+			break;
+		default:
+			continue;
+		}
+		p->next = i + 1;
+		return v;
+	}
+	return NULL;
+}
+
+/* Nothing to run: sleep until a timer deadline or an interrupt. */
+static void idle(struct pcpu *p)
+{
+	p->slice_end = 0;
+	arm_hyp_timer(p, NULL);
+	__asm__ volatile("dsb sy; wfi" ::: "memory");
+	p->idle_wakeups++;
+	sched_handle_host_irqs(p);
+}
+
+static enum run_action run(struct pcpu *p, struct vcpu *v)
+{
+	enum run_action act;
+	unsigned exits = 0;
+	int kind;
+
+	if (armvirt_switch_vcpu_load(&p->sw, &v->arch) != 0 ||
+	    armvirt_vtimer_vcpu_load(&v->timer) != 0)
+		hyp_panic("CPU %u: vCPU %u cannot be loaded", p->id, v->id);
+	p->slice_end = cpu_shared(p, v) ? now() + vm.slice_ticks : 0;
+	v->slices++;
+	do {
+		arm_hyp_timer(p, v);
+		kind = armvirt_switch_run(&p->sw, &v->arch);
+		if (kind < 0)
+			hyp_panic("CPU %u: run: %d", p->id, kind);
+		act = exit_handle(p, v, kind);
+		if (!p->slice_end && cpu_shared(p, v))
+			p->slice_end = now() + vm.slice_ticks; /* another vCPU here was turned on */
+		if (act == RUN_CONTINUE && p->slice_end && now() >= p->slice_end)
+			act = RUN_YIELD;
+		if (act == RUN_CONTINUE && vm.switch_every && ++exits >= vm.switch_every)
+			act = RUN_YIELD;
+	} while (act == RUN_CONTINUE);
+	if (armvirt_vtimer_vcpu_put(&v->timer) != 0)
+		hyp_panic("CPU %u: vCPU %u cannot be put", p->id, v->id);
+
+	switch (act) {
+	case RUN_BLOCK:
+		v->blocks++;
+		vcpu_set_state(v, VCPU_BLOCKED);
+		break;
+	case RUN_YIELD:
+		break;
+	case RUN_OFF:
+		vcpu_set_state(v, VCPU_OFF);
+		for (unsigned i = 0; i < vm.nvcpus; i++)
+			if (vcpu_state(&vm.vcpus[i]) != VCPU_OFF)
+				return act;
+		/* Nothing can turn a vCPU on again: the guest is dead. */
+		hyp_printf("armvirt-hyp: every vCPU is off\n");
+		hyp_poweroff(3);
+	default:
+		break;
+	}
+	return act;
+}
+
+__attribute__((noreturn)) void sched_loop(struct pcpu *p)
+{
+	struct vcpu *prev = NULL;
+	enum run_action act = RUN_CONTINUE;
+
+	for (;;) {
+		struct vcpu *v = pick(p);
+
+		if (!v) {
+			idle(p);
+			prev = NULL;
+			continue;
+		}
+		/*
+		 * A vCPU that yielded (WFE, a spin loop's hint) and is still the
+		 * only one to run is waiting for another CPU: tell the machine
+		 * too. (On SMT hardware YIELD lends the core to a sibling; under
+		 * QEMU's round-robin TCG it lets the other CPUs run.)
+		 */
+		if (v == prev && act == RUN_YIELD)
+			__asm__ volatile("yield");
+		act = run(p, v);
+		prev = v;
+	}
+}

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The guest and the CPUs that run it: one VM, up to 8 vCPUs, each with a
+ * home physical CPU (vCPU i runs on CPU i mod M); each physical CPU runs
+ * its vCPUs round-robin (sched.c) and answers their exits (exits.c).
+ */
+#ifndef HYP_VM_H
+#define HYP_VM_H
+
+#include <armvirt/switch.h>
+#include <armvirt/vtimer.h>
+
+#include "hyp.h"
+
+#define MAX_VCPUS 8
+
+/* Host interrupts (INTIDs on the physical GIC). */
+#define SGI_KICK 0u	    /* another CPU changed something this CPU must look at */
+#define PPI_MAINTENANCE 25u /* the virtual CPU interface's maintenance interrupt */
+#define PPI_HYP_TIMER 26u   /* CNTHP: time slices and timer deadlines */
+
+/*
+ * A vCPU's life (PSCI): OFF -> ON_PENDING (CPU_ON from any CPU) -> RUNNABLE
+ * (reset by its home CPU) <-> BLOCKED (WFI, until an interrupt or a timer)
+ * -> OFF (CPU_OFF). Only the OFF -> ON_PENDING step is taken by another CPU
+ * than the home one, under the vCPU's lock; every other change is the home
+ * CPU's.
+ */
+enum vcpu_state {
+	VCPU_OFF,
+	VCPU_ON_PENDING,
+	VCPU_RUNNABLE,
+	VCPU_BLOCKED,
+};
+
+struct pcpu;
+
+struct vcpu {
+	struct armvirt_vcpu arch;	  /* lib/switch: registers, exit syndrome */
+	struct armvirt_vtimer_vcpu timer; /* lib/vtimer: CNTV and CNTP */
+	struct pcpu *home;
+	unsigned id;	/* index; Aff0 of its MPIDR */
+	uint32_t state; /* enum vcpu_state */
+	uint32_t lock;
+	uint64_t on_entry, on_context; /* the pending CPU_ON */
+	bool os_lock;		       /* OSLSR_EL1.OSLK (sysregs.c) */
+	bool fast_done;		       /* a fast handler completed the exit (exits.c) */
+	uint64_t blocks, slices;       /* statistics */
+};
+
+struct pcpu {
+	struct armvirt_switch_cpu sw; /* lib/switch's per-CPU state */
+	unsigned id;
+	uint64_t mpidr;
+	struct vcpu *vcpus[MAX_VCPUS]; /* the vCPUs whose home this is */
+	unsigned nvcpus, next;	       /* round-robin cursor */
+	uint64_t slice_end;	       /* host counter; 0: no time slice running */
+	uint64_t idle_wakeups, irqs;   /* statistics */
+};
+
+struct vm {
+	struct guest_boot boot;
+	unsigned nvcpus, npcpus;
+	struct vcpu vcpus[MAX_VCPUS];
+	struct pcpu pcpus[HYP_MAX_CPUS];
+	struct armvirt_vtimer_vm timer;
+	struct armvirt_switch_handlers fast;
+	uint64_t hcr, midr;
+	uint64_t slice_ticks;	/* time slice, in host counter ticks */
+	unsigned switch_every;	/* also switch vCPUs every K exits (0: never) */
+	uint32_t uart_intid;	/* the real UART's interrupt (console input) */
+	uint64_t exits_to_loop; /* statistics */
+};
+
+extern struct vm vm;
+
+/* Spinlocks (EL2 runs with interrupts masked: nothing nests). */
+static inline void spin_lock(uint32_t *l)
+{
+	while (__atomic_exchange_n(l, 1u, __ATOMIC_ACQUIRE))
+		;
+}
+static inline void spin_unlock(uint32_t *l)
+{
+	__atomic_store_n(l, 0u, __ATOMIC_RELEASE);
+}
+static inline uint32_t vcpu_state(const struct vcpu *v)
+{
+	return __atomic_load_n(&v->state, __ATOMIC_ACQUIRE);
+}
+static inline void vcpu_set_state(struct vcpu *v, uint32_t s)
+{
+	__atomic_store_n(&v->state, s, __ATOMIC_RELEASE);
+}
+
+/* The MPIDR_EL1 a vCPU reads: RES1 bit 31, Aff0 = its index. */
+#define VCPU_MPIDR(i) (0x80000000ull | (uint64_t)(i))
+
+/* sched.c */
+__attribute__((noreturn)) void sched_loop(struct pcpu *p);
+void sched_kick(struct vcpu *v); /* make its home CPU look at it again */
+void sched_handle_host_irqs(struct pcpu *p);
+
+/* What the exit handlers want the scheduler to do next. */
+enum run_action {
+	RUN_CONTINUE, /* re-enter this vCPU */
+	RUN_YIELD,    /* let the CPU's other vCPUs run */
+	RUN_BLOCK,    /* WFI: sleep until an interrupt or a timer */
+	RUN_OFF,      /* PSCI CPU_OFF */
+};
+
+/* exits.c */
+void exits_init(void);
+enum run_action exit_handle(struct pcpu *p, struct vcpu *v, int kind);
+bool vcpu_wakeup_pending(struct vcpu *v);
+
+/* sysregs.c: ARMVIRT_OK, ARMVIRT_EINVAL (UNDEFINED for the guest), ARMVIRT_ENOENT */
+int sysreg_emulate(struct vcpu *v, struct armvirt_sysreg_access *acc);
+uint64_t sysreg_guest_id(uint32_t enc);
+
+/* inject.c: a synchronous exception for the guest, taken at EL1 */
+void inject_data_abort(struct pcpu *p, struct vcpu *v, bool write, uint64_t far);
+void inject_instruction_abort(struct pcpu *p, struct vcpu *v, uint64_t far);
+void inject_undef(struct pcpu *p, struct vcpu *v);
+
+/* vdev.c: the emulated devices; ARMVIRT_ENOENT when nothing is at the address */
+void vdev_init(void);
+int vdev_access(struct armvirt_mmio_access *acc, bool *uart_touched);
+bool vdev_uart_line_moved(void); /* the UART's line differs from what the vGIC has */
+void vdev_uart_line_sync(void);	 /* give the vGIC the UART's line */
+void vdev_console_input(void);
+
+/* psci.c */
+enum run_action psci_call(struct vcpu *v);
+void vcpu_reset(struct pcpu *p, struct vcpu *v, uint64_t entry, uint64_t x0);
+
+#endif /* HYP_VM_H */
