@@ -106,9 +106,10 @@ struct dt_info {
 int dt_read(const void *fdt, struct dt_info *info);
 /* "key=<decimal>" in @args, or @dflt. */
 uint64_t arg_u64(const char *args, const char *key, uint64_t dflt);
-/* @word appears in @args as a whole word, or in the comma list of "key=". */
+/* @word appears in @args as a whole word. */
 bool arg_word(const char *args, const char *word);
-bool arg_in_list(const char *args, const char *key, const char *item);
+/* "key=value" appears in @args (a key may appear several times). */
+bool arg_has(const char *args, const char *key, const char *value);
 
 /* The guest's GIC driver (gic.c): GICv2 or GICv3, as the device tree says. */
 int gic_init_dist(unsigned version);

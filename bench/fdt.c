@@ -113,80 +113,71 @@ int dt_read(const void *fdt, struct dt_info *info)
 	return -1;
 }
 
-/* The value of "key=..." in the space-separated @args, or NULL. */
-static const char *arg_value(const char *args, const char *key)
+/*
+ * The boot arguments are words separated by spaces. word_is() says whether
+ * the word at @p is @text (up to a space, the end, or for a key an '=').
+ */
+static bool word_is(const char *p, const char *text, char end)
 {
-	const char *p = args;
-
-	while (*p) {
-		const char *k = key;
-		while (*p == ' ')
-			p++;
-		while (*k && *p == *k) {
-			p++;
-			k++;
-		}
-		if (!*k && *p == '=')
-			return p + 1;
-		while (*p && *p != ' ')
-			p++;
+	while (*text && *p == *text) {
+		p++;
+		text++;
 	}
-	return NULL;
+	return !*text && (*p == end || (end == ' ' && *p == 0));
+}
+
+static const char *next_word(const char *p)
+{
+	while (*p && *p != ' ')
+		p++;
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+static const char *first_word(const char *args)
+{
+	while (*args == ' ')
+		args++;
+	return args;
 }
 
 uint64_t arg_u64(const char *args, const char *key, uint64_t dflt)
 {
-	const char *v = arg_value(args, key);
-	uint64_t n = 0;
-
-	if (!v || *v < '0' || *v > '9')
-		return dflt;
-	while (*v >= '0' && *v <= '9')
-		n = n * 10 + (uint64_t)(*v++ - '0');
-	return n;
-}
-
-/* @item is the whole of the text that ends at one of @stops, from @p. */
-static bool item_at(const char *p, const char *item, const char *stops)
-{
-	while (*item && *p == *item) {
-		p++;
-		item++;
+	for (const char *p = first_word(args); *p; p = next_word(p)) {
+		const char *v = p;
+		uint64_t n = 0;
+		if (!word_is(p, key, '='))
+			continue;
+		while (*v != '=')
+			v++;
+		if (*++v < '0' || *v > '9')
+			return dflt;
+		while (*v >= '0' && *v <= '9')
+			n = n * 10 + (uint64_t)(*v++ - '0');
+		return n;
 	}
-	if (*item)
-		return false;
-	for (; *stops; stops++)
-		if (*p == *stops)
-			return true;
-	return *p == 0;
+	return dflt;
 }
 
 bool arg_word(const char *args, const char *word)
 {
-	const char *p = args;
-
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (item_at(p, word, " "))
+	for (const char *p = first_word(args); *p; p = next_word(p))
+		if (word_is(p, word, ' '))
 			return true;
-		while (*p && *p != ' ')
-			p++;
-	}
 	return false;
 }
 
-bool arg_in_list(const char *args, const char *key, const char *item)
+bool arg_has(const char *args, const char *key, const char *value)
 {
-	const char *p = arg_value(args, key);
-
-	while (p && *p && *p != ' ') {
-		if (item_at(p, item, ", "))
+	for (const char *p = first_word(args); *p; p = next_word(p)) {
+		const char *v = p;
+		if (!word_is(p, key, '='))
+			continue;
+		while (*v != '=')
+			v++;
+		if (word_is(v + 1, value, ' '))
 			return true;
-		while (*p && *p != ',' && *p != ' ')
-			p++;
-		if (*p == ',')
-			p++;
 	}
 	return false;
 }
