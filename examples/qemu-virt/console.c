@@ -5,7 +5,6 @@
 #define PL011_DR 0x00
 #define PL011_FR 0x18
 #define PL011_IMSC 0x38
-#define PL011_ICR 0x44
 #define PL011_FR_RXFE (1u << 4)
 #define PL011_FR_TXFF (1u << 5)
 #define PL011_INT_RX (1u << 4) /* RXIM / RXIC */
@@ -27,9 +26,13 @@ void console_putc(char c)
 	uart[PL011_DR / 4] = (uint32_t)(unsigned char)c;
 }
 
+/*
+ * The receive interrupts are raised when a character arrives (QEMU) or the
+ * FIFO reaches its trigger level: enabling them does not report what is
+ * already there, so the caller drains the FIFO after enabling.
+ */
 void console_rx_enable(bool on)
 {
-	uart[PL011_ICR / 4] = PL011_INT_RX | PL011_INT_RT;
 	uart[PL011_IMSC / 4] = on ? PL011_INT_RX | PL011_INT_RT : 0;
 }
 

@@ -15,12 +15,11 @@
  */
 #include <armvirt/err.h>
 #include <armvirt/esr.h>
+#include <armvirt/mmio.h>
 #include <armvirt/port.h>
 
 #include "vm.h"
 
-/* The guest's IPA space is 32 bits (stage2.c: VTCR_EL2.T0SZ = 32). */
-#define GUEST_IPA_BITS 32u
 /*
  * The MSR/MRS trap's ISS fields the fast path reads (Arm ARM, ESR_EL2, ISS
  * encoding for EC 0x18): Op0 [21:20], Op2 [19:17], Op1 [16:14], CRn
@@ -42,46 +41,6 @@
 static uint64_t esr_field(uint64_t esr, unsigned shift, unsigned width)
 {
 	return armvirt_field_get(esr, shift, width);
-}
-
-/* An ISV = 1 data abort as one device access; false if the syndrome does not describe it. */
-static bool isv_access(const struct armvirt_vcpu *a, uint64_t esr, uint64_t ipa,
-		       struct armvirt_mmio_access *acc)
-{
-	unsigned sas =
-		(unsigned)esr_field(esr, ARMVIRT_ESR_DABT_SAS_SHIFT, ARMVIRT_ESR_DABT_SAS_WIDTH);
-	unsigned srt =
-		(unsigned)esr_field(esr, ARMVIRT_ESR_DABT_SRT_SHIFT, ARMVIRT_ESR_DABT_SRT_WIDTH);
-
-	if (!esr_field(esr, ARMVIRT_ESR_DABT_ISV_SHIFT, ARMVIRT_ESR_DABT_ISV_WIDTH) ||
-	    esr_field(esr, ARMVIRT_ESR_DABT_CM_SHIFT, ARMVIRT_ESR_DABT_CM_WIDTH) ||
-	    esr_field(esr, ARMVIRT_ESR_DABT_S1PTW_SHIFT, ARMVIRT_ESR_DABT_S1PTW_WIDTH))
-		return false;
-	acc->addr = armvirt_ipa(ipa);
-	acc->size = (uint8_t)(1u << sas);
-	acc->is_write = esr_field(esr, ARMVIRT_ESR_DABT_WNR_SHIFT, ARMVIRT_ESR_DABT_WNR_WIDTH);
-	acc->data = acc->is_write ? armvirt_switch_get_reg(a, srt) & ARMVIRT_MASK(0, 8u << sas) : 0;
-	return true;
-}
-
-/* The load's register effect as the syndrome states it: SSE, SF, SRT. */
-static void isv_complete(struct armvirt_vcpu *a, uint64_t esr,
-			 const struct armvirt_mmio_access *acc)
-{
-	unsigned bits = 8u * acc->size;
-	uint64_t v = acc->data & ARMVIRT_MASK(0, bits);
-
-	if (!acc->is_write) {
-		if (esr_field(esr, ARMVIRT_ESR_DABT_SSE_SHIFT, ARMVIRT_ESR_DABT_SSE_WIDTH))
-			v = (uint64_t)armvirt_sign_extend(v, bits);
-		if (!esr_field(esr, ARMVIRT_ESR_DABT_SF_SHIFT, ARMVIRT_ESR_DABT_SF_WIDTH))
-			v &= ARMVIRT_MASK(0, 32);
-		armvirt_switch_set_reg(a,
-				       (unsigned)esr_field(esr, ARMVIRT_ESR_DABT_SRT_SHIFT,
-							   ARMVIRT_ESR_DABT_SRT_WIDTH),
-				       v);
-	}
-	armvirt_switch_skip_instr(a);
 }
 
 /* ---- fast path ---- */
@@ -112,24 +71,26 @@ static enum armvirt_switch_action fast_sysreg(struct armvirt_vcpu *a,
 }
 
 /*
- * The console UART, for accesses the syndrome describes. When the access
- * moved the UART's interrupt line, the loop must tell the vGIC before the
- * guest runs again: the access is done, and the exit says so.
+ * The console UART, for accesses the syndrome describes (the common case:
+ * single-register loads and stores). When the access moved the UART's
+ * interrupt line, the vGIC must hear of it before the guest runs again,
+ * which the loop does: the access is done, and the exit says so.
  */
 static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 					    const struct armvirt_switch_exit *e, void *arg)
 {
 	struct vcpu *v = (struct vcpu *)a; /* arch is the first member */
+	struct pcpu *p = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
 	uint64_t ipa = (esr_field(e->hpfar, HPFAR_FIPA_SHIFT, HPFAR_FIPA_WIDTH) << 12) |
 		       (e->far & PAGE_OFFSET_MASK);
-	struct armvirt_mmio_access acc;
 	bool uart;
+	unsigned reason;
 
 	(void)arg;
-	if (ipa < GUEST_UART_IPA || ipa >= GUEST_UART_IPA + 0x1000 ||
-	    !isv_access(a, e->esr, ipa, &acc) || vdev_access(&acc, &uart) != 0)
+	if (!esr_field(e->esr, ARMVIRT_ESR_DABT_ISV_SHIFT, ARMVIRT_ESR_DABT_ISV_WIDTH) ||
+	    ipa < GUEST_UART_IPA || ipa >= GUEST_UART_IPA + 0x1000 ||
+	    mmio_emulate(p, v, armvirt_ipa(ipa), &uart, &reason) != MMIO_DONE)
 		return ARMVIRT_SWITCH_EXIT;
-	isv_complete(a, e->esr, &acc);
 	if (vdev_uart_line_moved()) {
 		v->fast_done = true;
 		return ARMVIRT_SWITCH_EXIT;
@@ -162,15 +123,10 @@ __attribute__((noreturn)) static void guest_stop(struct vcpu *v, const struct ar
 	hyp_poweroff(3);
 }
 
-bool vcpu_wakeup_pending(struct vcpu *v)
+bool vcpu_wakeup_pending(struct pcpu *p, struct vcpu *v)
 {
-	struct armvirt_vtimer_lines l;
-
-	(void)armvirt_vtimer_lines(&v->timer, &l);
-	for (unsigned i = 0; i < ARMVIRT_VTIMER_NR; i++)
-		if (l.line[i].level)
-			return true;
-	return false;
+	virq_timer_lines(p, v);
+	return virq_pending(v);
 }
 
 static enum run_action sysreg_trap(struct pcpu *p, struct vcpu *v, const struct armvirt_esr *e)
@@ -182,8 +138,18 @@ static enum run_action sysreg_trap(struct pcpu *p, struct vcpu *v, const struct 
 		guest_stop(v, e, "malformed system register trap");
 	if (acc.is_write)
 		acc.data = armvirt_switch_get_reg(&v->arch, acc.rt);
-	r = sysreg_emulate(v, &acc);
-	if (r == ARMVIRT_EINVAL) {
+	r = armvirt_vtimer_sysreg_access(&v->timer, &acc);
+	if (r == ARMVIRT_OK) {
+		virq_timer_lines(p, v);
+		p->timer_dirty = true; /* an emulated timer may have a new deadline */
+	}
+	if (r == ARMVIRT_ENOENT)
+		r = virq_sysreg(p, v, &acc);
+	if (r > 0)
+		r = ARMVIRT_OK; /* 1: the vGIC kicked a vCPU */
+	if (r == ARMVIRT_ENOENT)
+		r = sysreg_emulate(v, &acc);
+	if (r == ARMVIRT_EINVAL || r == ARMVIRT_EFAULT) {
 		inject_undef(p, v); /* the access is UNDEFINED */
 		return RUN_CONTINUE;
 	}
@@ -195,49 +161,39 @@ static enum run_action sysreg_trap(struct pcpu *p, struct vcpu *v, const struct 
 	return RUN_CONTINUE;
 }
 
-static bool in_guest_ram(uint64_t ipa)
-{
-	return ipa >= GUEST_IPA_BASE && ipa - GUEST_IPA_BASE < vm.boot.ram_size;
-}
-
 static enum run_action data_abort(struct pcpu *p, struct vcpu *v, const struct armvirt_esr *e)
 {
 	struct armvirt_vcpu *a = &v->arch;
-	struct armvirt_mmio_access acc;
 	armvirt_ipa_t ipa;
-	bool uart = false;
-	int r;
+	uint64_t pa;
+	unsigned reason;
+	bool uart;
 
 	if (armvirt_esr_fault_ipa(e, a->exit.hpfar, a->exit.far, GUEST_IPA_BITS, &ipa) < 0)
 		guest_stop(v, e, "data abort without a fault address");
-	if (in_guest_ram(armvirt_ipa_val(ipa)))
+	if (stage2_is_ram(armvirt_ipa_val(ipa), &pa))
 		guest_stop(v, e, "stage-2 fault in guest RAM");
-	if (e->u.dabt.s1ptw) {
-		/* The guest's own page-table walk reached outside its RAM. */
+	if (mmio_emulate(p, v, ipa, &uart, &reason) == MMIO_ABORT) {
+		/* Nothing there, a device's refusal, or an access no device can take. */
 		inject_data_abort(p, v, e->u.dabt.wnr, a->exit.far);
 		return RUN_CONTINUE;
 	}
-	if (!isv_access(a, a->exit.esr, armvirt_ipa_val(ipa), &acc))
-		guest_stop(v, e, "MMIO access the syndrome does not describe");
-	r = vdev_access(&acc, &uart);
-	if (r == ARMVIRT_ENOENT || r == ARMVIRT_EFAULT) {
-		inject_data_abort(p, v, acc.is_write, a->exit.far);
-		return RUN_CONTINUE;
-	}
-	if (r < 0)
-		guest_stop(v, e, "device emulation failed");
-	isv_complete(a, a->exit.esr, &acc);
 	if (uart)
-		vdev_uart_line_sync();
+		vdev_uart_line_sync(p);
 	return RUN_CONTINUE;
 }
 
+/*
+ * The class alone routes the frequent exits (hypercalls, WFx); the full
+ * decode is for the classes whose fields are needed, and for diagnostics.
+ */
 static enum run_action sync_exit(struct pcpu *p, struct vcpu *v)
 {
+	uint64_t esr = v->arch.exit.esr;
+	unsigned ec = (unsigned)esr_field(esr, ARMVIRT_ESR_EC_SHIFT, ARMVIRT_ESR_EC_WIDTH);
 	struct armvirt_esr e;
 
-	(void)armvirt_esr_decode(v->arch.exit.esr, &e);
-	switch (e.ec) {
+	switch (ec) {
 	case ARMVIRT_ESR_EC_HVC32:
 	case ARMVIRT_ESR_EC_HVC64:
 		return psci_call(v);
@@ -247,17 +203,22 @@ static enum run_action sync_exit(struct pcpu *p, struct vcpu *v)
 		return psci_call(v);
 	case ARMVIRT_ESR_EC_WFX:
 		armvirt_switch_skip_instr(&v->arch);
-		if (e.u.wfx.ti != 0)
+		if (esr_field(esr, ARMVIRT_ESR_WFX_TI_SHIFT, ARMVIRT_ESR_WFX_TI_WIDTH) != 0)
 			return RUN_YIELD; /* WFE (WFIT/WFET are not trapped separately) */
-		return vcpu_wakeup_pending(v) ? RUN_CONTINUE : RUN_BLOCK;
-	case ARMVIRT_ESR_EC_SYS64:
-		return sysreg_trap(p, v, &e);
-	case ARMVIRT_ESR_EC_DABT_LOW:
-		return data_abort(p, v, &e);
+		return vcpu_wakeup_pending(p, v) ? RUN_CONTINUE : RUN_BLOCK;
 	case ARMVIRT_ESR_EC_IABT_LOW:
 		/* Executing outside RAM: nothing there to fetch. */
 		inject_instruction_abort(p, v, v->arch.exit.far);
 		return RUN_CONTINUE;
+	default:
+		break;
+	}
+	(void)armvirt_esr_decode(esr, &e);
+	switch (ec) {
+	case ARMVIRT_ESR_EC_SYS64:
+		return sysreg_trap(p, v, &e);
+	case ARMVIRT_ESR_EC_DABT_LOW:
+		return data_abort(p, v, &e);
 	default:
 		guest_stop(v, &e, "unhandled trap");
 	}
@@ -269,7 +230,7 @@ enum run_action exit_handle(struct pcpu *p, struct vcpu *v, int kind)
 	if (v->fast_done) {
 		/* A fast handler completed the exit; only the UART's line is left. */
 		v->fast_done = false;
-		vdev_uart_line_sync();
+		vdev_uart_line_sync(p);
 		return RUN_CONTINUE;
 	}
 	switch (kind) {

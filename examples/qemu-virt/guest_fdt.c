@@ -27,7 +27,6 @@
 #define TIMER_PPI_HYP 10u
 #define GICD_V2_SIZE 0x1000u
 #define GICD_V3_SIZE 0x10000u
-#define GICC_V2_SIZE 0x2000u
 #define UART_SIZE 0x1000u
 #define APB_CLOCK_HZ 24000000u
 
@@ -116,7 +115,8 @@ static int gic_node(void *fdt, const struct guest_boot *g)
 			     GUEST_GICR_STRIDE * g->nvcpus, 2));
 	} else {
 		TRY(fdt_property_string(fdt, "compatible", "arm,cortex-a15-gic"));
-		TRY(prop_reg(fdt, GUEST_GICD_IPA, GICD_V2_SIZE, GUEST_GICC_IPA, GICC_V2_SIZE, 2));
+		TRY(prop_reg(fdt, GUEST_GICD_IPA, GICD_V2_SIZE, GUEST_GICC_IPA, GUEST_GICC_SIZE,
+			     2));
 	}
 	return fdt_end_node(fdt);
 }

@@ -47,6 +47,7 @@ struct machine {
 	uint32_t uart_intid; /* the UART's SPI as an INTID */
 	unsigned gic_version;
 	uint64_t gicd, gicr_or_gicc, gich, gicv;
+	uint32_t gic_maint_intid; /* the virtual CPU interface's maintenance interrupt */
 	uint64_t fw_cfg;
 	unsigned ncpus;
 	uint64_t mpidr[HYP_MAX_CPUS];
@@ -82,12 +83,17 @@ int fwcfg_read(uint16_t select, uint32_t offset, void *dst, uint32_t len);
 #define GUEST_IPA_BASE 0x40000000ull
 #define GUEST_PA_BASE 0x44000000ull
 #define GUEST_RAW_OFFSET 0x80000ull
-int stage2_init(uint64_t guest_ram_size); /* once: build the tables */
-void stage2_install(unsigned vmid);	  /* on each CPU: VTCR_EL2, VTTBR_EL2 */
+#define GUEST_IPA_BITS 32u
+/* Once: build the tables (RAM; for GICv2, the GICV frame at the guest's GICC). */
+int stage2_init(uint64_t guest_ram_size, uint64_t gicv_pa, uint64_t gicv_size);
+void stage2_install(void); /* on each CPU: VTCR_EL2, VTTBR_EL2 */
+/* Whether @ipa is guest RAM, and its PA (= the hypervisor's VA of it). */
+bool stage2_is_ram(uint64_t ipa, uint64_t *pa);
 
 /* The guest's view of QEMU's virt machine (the addresses of its memory map). */
 #define GUEST_GICD_IPA 0x08000000ull
 #define GUEST_GICC_IPA 0x08010000ull
+#define GUEST_GICC_SIZE 0x2000ull
 #define GUEST_GICR_IPA 0x080a0000ull
 #define GUEST_GICR_STRIDE 0x20000ull
 #define GUEST_UART_IPA 0x09000000ull

@@ -58,6 +58,10 @@ int machine_discover(const void *fdt, struct machine *m)
 	if (node < 0 || reg_of(fdt, node, 0, &m->gicd, &size) < 0 ||
 	    reg_of(fdt, node, 1, &m->gicr_or_gicc, &size) < 0)
 		return -4;
+	/* interrupts = <1 n flags>: the maintenance interrupt is PPI n, INTID 16 + n. */
+	irq = fdt_getprop(fdt, node, "interrupts", &len);
+	m->gic_maint_intid =
+		irq && len >= 12 && fdt32_to_cpu(irq[0]) == 1 ? 16u + fdt32_to_cpu(irq[1]) : 0;
 	if (m->gic_version == 2 && (reg_of(fdt, node, 2, &m->gich, &size) < 0 ||
 				    reg_of(fdt, node, 3, &m->gicv, &size) < 0))
 		m->gich = m->gicv = 0;

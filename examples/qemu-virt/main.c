@@ -92,8 +92,11 @@ static void cpu_start(struct pcpu *p)
 		hyp_panic("CPU %u: no GIC CPU interface for MPIDR %lx", p->id, p->mpidr);
 	gic_enable(p->id, SGI_KICK, true);
 	gic_enable(p->id, PPI_HYP_TIMER, false);
+	if (vm.maint_intid)
+		gic_enable(p->id, vm.maint_intid, false);
+	virq_cpu_init(p);
 	armvirt_port_write_mdcr_el2(MDCR_EL2_TPMCR | MDCR_EL2_TPM | MDCR_EL2_TDOSA | MDCR_EL2_TDRA);
-	stage2_install(1);
+	stage2_install();
 }
 
 void hyp_secondary_main(uint64_t cpu)
@@ -119,8 +122,6 @@ static void start_secondaries(void)
 
 static void vm_setup(void)
 {
-	struct armvirt_vtimer_config tcfg;
-
 	vm.nvcpus = (unsigned)machine_bootarg(&mach, "vcpus", 1);
 	vm.switch_every = (unsigned)machine_bootarg(&mach, "switch_every", 0);
 	vm.slice_ticks = armvirt_port_read_cntfrq_el0() / 1000000u *
@@ -137,12 +138,16 @@ static void vm_setup(void)
 		hyp_panic("no fw_cfg with DMA: cannot load the guest");
 	if (guest_load(&vm.boot) != 0)
 		hyp_panic("the guest could not be loaded");
-	if (stage2_init(vm.boot.ram_size) != 0)
+	if (stage2_init(vm.boot.ram_size, mach.gic_version == 2 ? mach.gicv : 0,
+			mach.gic_version == 2 ? GUEST_GICC_SIZE : 0) != 0)
 		hyp_panic("stage-2 set-up failed");
 
-	armvirt_vtimer_config_default(&tcfg);
-	if (armvirt_vtimer_vm_init(&vm.timer, &tcfg) != 0)
+	armvirt_vtimer_config_default(&vm.timer_cfg);
+	if (armvirt_vtimer_vm_init(&vm.timer, &vm.timer_cfg) != 0)
 		hyp_panic("timer set-up failed");
+	if (virq_init(&mach, vm.nvcpus) != 0)
+		hyp_panic("virtual GIC set-up failed");
+	vm.maint_intid = mach.gic_maint_intid;
 
 	vm.midr = armvirt_port_read_midr_el1();
 	vm.hcr = ARMVIRT_BIT(ARMVIRT_HCR_EL2_VM_SHIFT) | ARMVIRT_BIT(ARMVIRT_HCR_EL2_SWIO_SHIFT) |
@@ -207,6 +212,7 @@ void hyp_main(uint64_t dtb)
 		vm.uart_intid = mach.uart_intid;
 		gic_enable(0, mach.uart_intid, false);
 		console_rx_enable(true);
+		vdev_console_input(); /* what arrived before the interrupt was enabled */
 	}
 	start_secondaries();
 	armvirt_port_dsb(ARMVIRT_PORT_ISH);

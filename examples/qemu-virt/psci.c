@@ -164,7 +164,7 @@ enum run_action psci_call(struct vcpu *v)
 	case PSCI_CPU_SUSPEND_32:
 	case PSCI_CPU_SUSPEND_64:
 		ret = PSCI_SUCCESS;
-		act = vcpu_wakeup_pending(v) ? RUN_CONTINUE : RUN_BLOCK;
+		act = vcpu_wakeup_pending(v->home, v) ? RUN_CONTINUE : RUN_BLOCK;
 		break;
 	case PSCI_CPU_ON_32:
 	case PSCI_CPU_ON_64:

@@ -38,13 +38,25 @@ void sched_handle_host_irqs(struct pcpu *p)
 		if (intid >= GIC_SPURIOUS)
 			return;
 		p->irqs++;
+		p->timer_dirty = true; /* CNTHP fired or a vCPU of this CPU may have changed */
+		if (virq_is_hw_timer(intid)) {
+			/* A timer linked to its vCPU's virtual interrupt (virq.c). */
+			virq_hw_timer_fired(p, p->current, intid);
+			continue;
+		}
 		if (intid == PPI_HYP_TIMER) {
-			armvirt_vtimer_hyp_disarm(); /* re-armed before the next entry or WFI */
+			/* A slice's end or a timer deadline: re-armed before the next entry. */
+			armvirt_vtimer_hyp_disarm();
+			for (unsigned i = 0; i < p->nvcpus; i++)
+				if (vcpu_state(p->vcpus[i]) != VCPU_OFF)
+					virq_timer_lines(p, p->vcpus[i]);
 		} else if (intid == vm.uart_intid) {
 			vdev_console_input();
-			vdev_uart_line_sync();
-		} else if (intid != SGI_KICK && intid != PPI_MAINTENANCE)
+			vdev_uart_line_sync(p);
+		} else if (intid != SGI_KICK && intid != vm.maint_intid) {
 			hyp_printf("armvirt-hyp: CPU %u: unexpected interrupt %u\n", p->id, intid);
+		}
+		/* The kick's and the maintenance interrupt's work is the exit they caused. */
 		gic_eoi(intid);
 		gic_deactivate(intid);
 	}
@@ -60,7 +72,8 @@ static bool cpu_shared(const struct pcpu *p, const struct vcpu *v)
 }
 
 /*
- * Arm CNTHP for the earliest event this CPU must act on: the slice's end,
+ * Arm CNTHP for the earliest event this CPU must act on (recomputed only
+ * when something it depends on changed: p->timer_dirty): the slice's end,
  * a software timer of the running vCPU (@running, loaded), or any timer of
  * its other vCPUs (not loaded, so lib/vtimer counts all their timers).
  */
@@ -96,7 +109,7 @@ static struct vcpu *pick(struct pcpu *p)
 			spin_unlock(&v->lock);
 			break;
 		case VCPU_BLOCKED:
-			if (!vcpu_wakeup_pending(v))
+			if (!vcpu_wakeup_pending(p, v))
 				continue;
 			vcpu_set_state(v, VCPU_RUNNABLE);
 			break;
@@ -111,11 +124,20 @@ static struct vcpu *pick(struct pcpu *p)
 	return NULL;
 }
 
-/* Nothing to run: sleep until a timer deadline or an interrupt. */
+/*
+ * Nothing to run: sleep until a timer deadline or an interrupt. CNTHP is
+ * armed first and the blocked vCPUs checked after: a timer whose deadline
+ * passes in between is then either seen here (its line is up) or makes
+ * CNTHP fire at once (its deadline is in the past); lib/vtimer gives no
+ * deadline for a line already up, so the other order could sleep forever.
+ */
 static void idle(struct pcpu *p)
 {
 	p->slice_end = 0;
 	arm_hyp_timer(p, NULL);
+	for (unsigned i = 0; i < p->nvcpus; i++)
+		if (vcpu_state(p->vcpus[i]) == VCPU_BLOCKED && vcpu_wakeup_pending(p, p->vcpus[i]))
+			return;
 	__asm__ volatile("dsb sy; wfi" ::: "memory");
 	p->idle_wakeups++;
 	sched_handle_host_irqs(p);
@@ -130,23 +152,39 @@ static enum run_action run(struct pcpu *p, struct vcpu *v)
 	if (armvirt_switch_vcpu_load(&p->sw, &v->arch) != 0 ||
 	    armvirt_vtimer_vcpu_load(&v->timer) != 0)
 		hyp_panic("CPU %u: vCPU %u cannot be loaded", p->id, v->id);
+	virq_vcpu_load(p, v);
+	p->current = v;
 	p->slice_end = cpu_shared(p, v) ? now() + vm.slice_ticks : 0;
+	p->wake_local = false;
 	v->slices++;
+	p->timer_dirty = true;
 	do {
-		arm_hyp_timer(p, v);
+		if (p->timer_dirty) {
+			p->timer_dirty = false;
+			arm_hyp_timer(p, v);
+		}
+		virq_enter(p, v);
 		kind = armvirt_switch_run(&p->sw, &v->arch);
 		if (kind < 0)
 			hyp_panic("CPU %u: run: %d", p->id, kind);
+		virq_exit(p, v);
 		act = exit_handle(p, v, kind);
-		if (!p->slice_end && cpu_shared(p, v))
+		if (p->wake_local && act == RUN_CONTINUE)
+			act = RUN_YIELD; /* an interrupt woke another vCPU of this CPU */
+		p->wake_local = false;
+		if (!p->slice_end && cpu_shared(p, v)) {
 			p->slice_end = now() + vm.slice_ticks; /* another vCPU here was turned on */
+			p->timer_dirty = true;
+		}
 		if (act == RUN_CONTINUE && p->slice_end && now() >= p->slice_end)
 			act = RUN_YIELD;
 		if (act == RUN_CONTINUE && vm.switch_every && ++exits >= vm.switch_every)
 			act = RUN_YIELD;
 	} while (act == RUN_CONTINUE);
+	p->current = NULL;
 	if (armvirt_vtimer_vcpu_put(&v->timer) != 0)
 		hyp_panic("CPU %u: vCPU %u cannot be put", p->id, v->id);
+	virq_vcpu_put(p, v);
 
 	switch (act) {
 	case RUN_BLOCK:

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The system registers the guest traps on, other than the timers (lib/vtimer)
- * and the GIC (lib/vgic):
+ * and the GIC (lib/vgic), which exits.c asks first:
  *
  *  - ID registers (HCR_EL2.TID3): the guest sees the real CPU's, minus what
  *    this hypervisor does not give it. SVE and SME state is not switched
@@ -174,10 +174,6 @@ static int debug_access(struct vcpu *v, struct armvirt_sysreg_access *acc)
 
 int sysreg_emulate(struct vcpu *v, struct armvirt_sysreg_access *acc)
 {
-	int r = armvirt_vtimer_sysreg_access(&v->timer, acc);
-
-	if (r != ARMVIRT_ENOENT)
-		return r;
 	if (is_id_space(acc->enc)) {
 		if (acc->is_write)
 			return ARMVIRT_EINVAL;

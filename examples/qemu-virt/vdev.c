@@ -11,8 +11,9 @@
  * CPU) moves characters into the guest's PL011 FIFO. When that is full
  * the hypervisor stops taking characters (and masks the real UART's
  * receive interrupt), so they wait in the real UART and QEMU holds the
- * rest back: flow control, nothing lost. A guest read of the data
- * register makes room and lets input flow again.
+ * rest back: flow control, nothing lost. The same happens while the guest
+ * has not enabled its UART's receiver. A guest read of the data register
+ * (or the write that enables the receiver) lets input flow again.
  */
 #include <armvirt/err.h>
 
@@ -66,10 +67,16 @@ bool vdev_uart_line_moved(void)
 	return pl011_irq_level(&uart) != __atomic_load_n(&line_reported, __ATOMIC_RELAXED);
 }
 
-void vdev_uart_line_sync(void)
+void vdev_uart_line_sync(struct pcpu *p)
 {
+	bool level;
+
 	spin_lock(&line_lock);
-	line_reported = pl011_irq_level(&uart);
+	level = pl011_irq_level(&uart);
+	if (level != line_reported) {
+		line_reported = level;
+		virq_set_spi(p, 32u + GUEST_UART_SPI, level);
+	}
 	spin_unlock(&line_lock);
 }
 
@@ -92,7 +99,7 @@ void vdev_console_input(void)
 	spin_unlock(&input_lock);
 }
 
-/* After the guest read from its UART: let input flow again if it was held back. */
+/* After the guest used its UART: let input flow again if it was held back. */
 static void input_resume(void)
 {
 	if (!__atomic_load_n(&input_throttled, __ATOMIC_RELAXED) || !pl011_can_receive(&uart))
@@ -121,9 +128,9 @@ int vdev_access(struct armvirt_mmio_access *acc, bool *uart_touched)
 			return ARMVIRT_EFAULT; /* straddles the end of the frame */
 		ret = r->access(ipa - r->base, acc);
 		if (r->access == uart_access) {
+			/* A read made room, or a write enabled reception: input may flow. */
 			*uart_touched = true;
-			if (!acc->is_write)
-				input_resume();
+			input_resume();
 		}
 		return ret;
 	}

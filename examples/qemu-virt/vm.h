@@ -8,6 +8,7 @@
 #define HYP_VM_H
 
 #include <armvirt/switch.h>
+#include <armvirt/vgic.h>
 #include <armvirt/vtimer.h>
 
 #include "hyp.h"
@@ -15,9 +16,8 @@
 #define MAX_VCPUS 8
 
 /* Host interrupts (INTIDs on the physical GIC). */
-#define SGI_KICK 0u	    /* another CPU changed something this CPU must look at */
-#define PPI_MAINTENANCE 25u /* the virtual CPU interface's maintenance interrupt */
-#define PPI_HYP_TIMER 26u   /* CNTHP: time slices and timer deadlines */
+#define SGI_KICK 0u	  /* another CPU changed something this CPU must look at */
+#define PPI_HYP_TIMER 26u /* CNTHP: time slices and timer deadlines */
 
 /*
  * A vCPU's life (PSCI): OFF -> ON_PENDING (CPU_ON from any CPU) -> RUNNABLE
@@ -55,6 +55,9 @@ struct pcpu {
 	struct vcpu *vcpus[MAX_VCPUS]; /* the vCPUs whose home this is */
 	unsigned nvcpus, next;	       /* round-robin cursor */
 	uint64_t slice_end;	       /* host counter; 0: no time slice running */
+	struct vcpu *current;	       /* the vCPU loaded and running, or NULL */
+	bool wake_local;	       /* a waiting vCPU of this CPU got an interrupt */
+	bool timer_dirty;	       /* CNTHP must be recomputed before the next entry */
 	uint64_t idle_wakeups, irqs;   /* statistics */
 };
 
@@ -64,11 +67,13 @@ struct vm {
 	struct vcpu vcpus[MAX_VCPUS];
 	struct pcpu pcpus[HYP_MAX_CPUS];
 	struct armvirt_vtimer_vm timer;
+	struct armvirt_vtimer_config timer_cfg;
 	struct armvirt_switch_handlers fast;
 	uint64_t hcr, midr;
 	uint64_t slice_ticks;	/* time slice, in host counter ticks */
 	unsigned switch_every;	/* also switch vCPUs every K exits (0: never) */
 	uint32_t uart_intid;	/* the real UART's interrupt (console input) */
+	uint32_t maint_intid;	/* the maintenance interrupt (ends an exit, nothing more) */
 	uint64_t exits_to_loop; /* statistics */
 };
 
@@ -112,7 +117,8 @@ enum run_action {
 /* exits.c */
 void exits_init(void);
 enum run_action exit_handle(struct pcpu *p, struct vcpu *v, int kind);
-bool vcpu_wakeup_pending(struct vcpu *v);
+/* An interrupt the vCPU would take (for WFI); @p is its home CPU. */
+bool vcpu_wakeup_pending(struct pcpu *p, struct vcpu *v);
 
 /* sysregs.c: ARMVIRT_OK, ARMVIRT_EINVAL (UNDEFINED for the guest), ARMVIRT_ENOENT */
 int sysreg_emulate(struct vcpu *v, struct armvirt_sysreg_access *acc);
@@ -126,9 +132,33 @@ void inject_undef(struct pcpu *p, struct vcpu *v);
 /* vdev.c: the emulated devices; ARMVIRT_ENOENT when nothing is at the address */
 void vdev_init(void);
 int vdev_access(struct armvirt_mmio_access *acc, bool *uart_touched);
-bool vdev_uart_line_moved(void); /* the UART's line differs from what the vGIC has */
-void vdev_uart_line_sync(void);	 /* give the vGIC the UART's line */
+bool vdev_uart_line_moved(void);	  /* the UART's line differs from what the vGIC has */
+void vdev_uart_line_sync(struct pcpu *p); /* give the vGIC the UART's line */
 void vdev_console_input(void);
+
+/* mmio.c: emulate the access of a stage-2 data abort at @fault_ipa */
+enum mmio_result {
+	MMIO_DONE,  /* performed and completed: registers, PC */
+	MMIO_ABORT, /* nothing to emulate it on, or not emulable: an abort for the guest */
+};
+enum mmio_result mmio_emulate(struct pcpu *p, struct vcpu *v, armvirt_ipa_t fault_ipa,
+			      bool *uart_touched, unsigned *reason);
+
+/* virq.c: the virtual GIC and what feeds it */
+int virq_init(const struct machine *m, unsigned nvcpus);
+void virq_cpu_init(struct pcpu *p);
+void virq_vcpu_load(struct pcpu *p, struct vcpu *v);
+void virq_vcpu_put(struct pcpu *p, struct vcpu *v);
+void virq_enter(struct pcpu *p, struct vcpu *v); /* right before the guest runs */
+void virq_exit(struct pcpu *p, struct vcpu *v);	 /* right after it exits */
+bool virq_pending(struct vcpu *v);
+void virq_timer_lines(struct pcpu *p, struct vcpu *v);
+bool virq_is_hw_timer(uint32_t intid);
+void virq_hw_timer_fired(struct pcpu *p, struct vcpu *running, uint32_t intid);
+int virq_mmio(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *acc);
+int virq_sysreg(struct pcpu *p, struct vcpu *v, struct armvirt_sysreg_access *acc);
+void virq_set_spi(struct pcpu *p, uint32_t intid, bool level);
+void virq_kick(struct pcpu *p, const struct armvirt_vgic_kicks *k);
 
 /* psci.c */
 enum run_action psci_call(struct vcpu *v);

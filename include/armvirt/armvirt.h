@@ -15,6 +15,8 @@
 #include <armvirt/esr_fields.h>
 #include <armvirt/mmio.h>
 #include <armvirt/port.h>
+#include <armvirt/s2mmu.h>
+#include <armvirt/s2mmu_desc.h>
 #include <armvirt/switch.h>
 #include <armvirt/switch_regs.h>
 #include <armvirt/types.h>

@@ -118,6 +118,9 @@ static void shared_sections(unsigned id)
 	barrier(id);
 	isolation_checks(id, &dt);
 	barrier(id);
+	irq_checks(id, &dt);
+	timer_checks(id);
+	barrier(id);
 	state_checks(id);
 	barrier(id);
 }

@@ -52,5 +52,7 @@ bool bootarg(const struct guest_dt *dt, const char *key, char *buf, size_t size)
 void psci_checks(void); /* vCPU 0, before the others start */
 void mmio_checks(unsigned id, bool instruction_forms_too);
 void isolation_checks(unsigned id, const struct guest_dt *dt);
+void irq_checks(unsigned id, const struct guest_dt *dt); /* every vCPU */
+void timer_checks(unsigned id);				 /* every vCPU, after irq_checks */
 
 #endif /* GUEST_TESTS_H */

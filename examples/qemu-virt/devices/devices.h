@@ -38,11 +38,11 @@ struct pl011 {
 };
 void pl011_init(struct pl011 *u, void (*tx)(void *ctx, uint8_t c), void *tx_ctx);
 int pl011_mmio(struct pl011 *u, uint64_t offset, struct armvirt_mmio_access *acc);
-/* Offer a received character: false when the receive FIFO (or holding register) is full. */
+/* Offer a received character: false when the UART is not receiving or its FIFO is full. */
 bool pl011_receive(struct pl011 *u, uint8_t c);
 /* The level of the UART's interrupt line (UARTINTR): any masked status bit set. */
 bool pl011_irq_level(struct pl011 *u);
-/* Room for at least one more received character. */
+/* Receiving, with room for at least one more character. */
 bool pl011_can_receive(struct pl011 *u);
 
 /*

@@ -11,10 +11,11 @@
  * level (IFLS.RXIFLSEL: 1/8 to 7/8 full), RTRIS (receive timeout) when a
  * character arrives with the FIFO enabled, and both drop when the FIFO is
  * read below the level (or empty) or ICR clears them. CR.LBE loops
- * transmitted characters back into the receive FIFO. As in QEMU, the
- * enable bits (CR.UARTEN, TXE, RXE) do not gate transfers: bare-metal
- * guests often write DR without setting them. Baud rate, line control and
- * DMA control are stored and read back, with no effect.
+ * transmitted characters back into the receive FIFO, disconnecting the
+ * receive input. Reception needs the UART enabled (CR.UARTEN and RXE, TRM
+ * 3.3.8): until a guest enables it, input waits outside. Transmission, as in QEMU, does not need the enable
+ * bits: bare-metal guests often write DR without setting them. Baud rate,
+ * line control and DMA control are stored and read back, with no effect.
  *
  * Registers are 32 bits apart; 8-, 16- and 32-bit accesses reach them
  * (Linux uses 16-bit ones), 64-bit accesses read as zero and are ignored.
@@ -45,7 +46,9 @@
 #define FR_RXFF (1u << 6)
 #define FR_TXFE (1u << 7)
 #define LCR_H_FEN (1u << 4)
+#define CR_UARTEN (1u << 0)
 #define CR_LBE (1u << 7)
+#define CR_RXE (1u << 9)
 #define CR_RESET 0x300u /* TXE and RXE */
 #define IFLS_RESET 0x12u
 #define IFLS_RX_SHIFT 3
@@ -253,12 +256,18 @@ int pl011_mmio(struct pl011 *u, uint64_t offset, struct armvirt_mmio_access *acc
 	return 0;
 }
 
+/* The receive input is connected: enabled, and not looped back to the transmitter. */
+static bool receiving(const struct pl011 *u)
+{
+	return (u->cr & (CR_UARTEN | CR_RXE | CR_LBE)) == (CR_UARTEN | CR_RXE);
+}
+
 bool pl011_receive(struct pl011 *u, uint8_t c)
 {
 	bool ok;
 
 	lock(&u->lock);
-	ok = u->rx_count < depth(u) && rx_push(u, c);
+	ok = receiving(u) && u->rx_count < depth(u) && rx_push(u, c);
 	unlock(&u->lock);
 	return ok;
 }
@@ -268,7 +277,7 @@ bool pl011_can_receive(struct pl011 *u)
 	bool ok;
 
 	lock(&u->lock);
-	ok = u->rx_count < depth(u);
+	ok = receiving(u) && u->rx_count < depth(u);
 	unlock(&u->lock);
 	return ok;
 }

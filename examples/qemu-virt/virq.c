@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The guest's interrupts: lib/vgic for the virtual GIC, the glue that
+ * hands it lib/vtimer's timer lines and the UART's line, and the kicks
+ * that make another CPU look at a vCPU.
+ *
+ * The virtual GIC is the same model as the machine's (a GICv2 guest on
+ * GICv2 list registers, its GICC backed by the GICV frame stage 2 maps; a
+ * GICv3 guest on the ICH_* registers), with 64 SPIs (INTIDs 32-95: the
+ * UART's 33, the virtio-mmio transports' 48-79).
+ *
+ * Timers: a hardware-backed timer (the virtual timer, DIRECT) is linked to
+ * its physical PPI for good (armvirt_vgic_map_hw() at set-up): when the
+ * PPI fires while its vCPU runs, EL2 drops its priority but leaves it
+ * active, and the guest's deactivation of the virtual interrupt deactivates
+ * the physical one. When a vCPU is scheduled in, the physical PPI's active
+ * state is set to match the virtual interrupt (pending or active: set;
+ * otherwise clear), so a vCPU never inherits another's active timer PPI
+ * and a timer restored with its condition met does not interrupt EL2
+ * before the guest has dealt with the first one. Software-backed timers
+ * (the emulated physical timer) are plain level injections.
+ */
+#include <armvirt/err.h>
+#include <armvirt/port.h>
+#include <armvirt/vgic.h>
+
+#include "vm.h"
+
+#define NR_SPIS 64u
+
+static struct armvirt_vgic gic;
+static struct armvirt_vgic_vcpu gic_vcpus[MAX_VCPUS];
+static struct armvirt_vgic_irq gic_spis[NR_SPIS];
+
+/* The host PPI of each timer backed by hardware while loaded (0: software only). */
+static uint32_t hw_ppi[ARMVIRT_VTIMER_NR];
+
+int virq_init(const struct machine *m, unsigned nvcpus)
+{
+	struct armvirt_vgic_config cfg = {
+		.model = m->gic_version == 3 ? ARMVIRT_VGIC_V3 : ARMVIRT_VGIC_V2,
+		.cpuif = m->gic_version == 3 ? ARMVIRT_VGIC_CPUIF_ICH : ARMVIRT_VGIC_CPUIF_GICH,
+		.gicd_base = armvirt_ipa(GUEST_GICD_IPA),
+		.gicr_base = armvirt_ipa(GUEST_GICR_IPA),
+		.iidr = ARMVIRT_VGIC_IIDR_DEFAULT,
+	};
+	int err;
+
+	if (m->gic_version == 2) {
+		if (!m->gich || !m->gicv)
+			return ARMVIRT_ENOTSUP; /* no virtualization extensions */
+		armvirt_port_set_gich_base(armvirt_va((const void *)(uintptr_t)m->gich));
+	}
+	err = armvirt_vgic_init(&gic, &cfg, gic_vcpus, nvcpus, gic_spis, NR_SPIS);
+	for (unsigned i = 0; err == 0 && i < nvcpus; i++)
+		err = armvirt_vgic_set_affinity(&gic, i, VCPU_MPIDR(i));
+	for (unsigned t = 0; err == 0 && t < ARMVIRT_VTIMER_NR; t++) {
+		if (armvirt_vtimer_vm_mode(&vm.timer, t) == ARMVIRT_VTIMER_MODE_TRAP_SW)
+			continue;
+		hw_ppi[t] = vm.timer_cfg.hw_intid[t];
+		for (unsigned i = 0; err == 0 && i < nvcpus; i++)
+			err = armvirt_vgic_map_hw(&gic, i, vm.timer_cfg.intid[t], hw_ppi[t]);
+	}
+	return err;
+}
+
+void virq_cpu_init(struct pcpu *p)
+{
+	for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++)
+		if (hw_ppi[t])
+			gic_enable(p->id, hw_ppi[t], false);
+}
+
+bool virq_is_hw_timer(uint32_t intid)
+{
+	for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++)
+		if (hw_ppi[t] && hw_ppi[t] == intid)
+			return true;
+	return false;
+}
+
+void virq_kick(struct pcpu *p, const struct armvirt_vgic_kicks *k)
+{
+	for (unsigned i = 0; i < vm.nvcpus; i++) {
+		struct vcpu *t = &vm.vcpus[i];
+		if (!armvirt_vgic_kicks_test(k, i))
+			continue;
+		if (t->home != p)
+			sched_kick(t);
+		else if (t != p->current && vcpu_state(t) != VCPU_OFF)
+			/* A vCPU waiting here has an interrupt: let it run now (the sender
+			 * of an IPI usually waits for its answer). */
+			p->wake_local = true;
+	}
+}
+
+/* A vCPU's timer lines, to the vGIC (from the hardware if it is loaded here). */
+void virq_timer_lines(struct pcpu *p, struct vcpu *v)
+{
+	struct armvirt_vtimer_lines l;
+	struct armvirt_vgic_kicks k;
+
+	armvirt_vgic_kicks_clear(&k);
+	(void)armvirt_vtimer_lines(&v->timer, &l);
+	for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++)
+		(void)armvirt_vgic_set_level(&gic, v->id, l.line[t].intid, l.line[t].level, &k);
+	virq_kick(p, &k);
+}
+
+void virq_hw_timer_fired(struct pcpu *p, struct vcpu *running, uint32_t intid)
+{
+	struct armvirt_vtimer_lines l;
+
+	gic_eoi(intid);
+	if (running) {
+		(void)armvirt_vtimer_lines(&running->timer, &l);
+		for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++) {
+			if (l.line[t].hw && l.line[t].hw_intid == intid && l.line[t].level) {
+				/* Linked: the guest's deactivation ends it. */
+				virq_timer_lines(p, running);
+				return;
+			}
+		}
+	}
+	/* Signalled for a vCPU that has been put since: nobody's. */
+	gic_deactivate(intid);
+}
+
+void virq_vcpu_load(struct pcpu *p, struct vcpu *v)
+{
+	if (armvirt_vgic_vcpu_load(&gic, v->id) != 0)
+		hyp_panic("vCPU %u: vGIC load failed", v->id);
+	for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++) {
+		struct armvirt_vgic_irq_info info;
+		if (!hw_ppi[t] ||
+		    armvirt_vgic_get_irq(&gic, v->id, vm.timer_cfg.intid[t], &info) != 0)
+			continue;
+		gic_set_active(p->id, hw_ppi[t], info.pending || info.active);
+	}
+	virq_timer_lines(p, v);
+}
+
+void virq_vcpu_put(struct pcpu *p, struct vcpu *v)
+{
+	if (armvirt_vgic_vcpu_put(&gic, v->id) != 0)
+		hyp_panic("vCPU %u: vGIC put failed", v->id);
+	virq_timer_lines(p, v);
+}
+
+void virq_enter(struct pcpu *p, struct vcpu *v)
+{
+	struct armvirt_vgic_kicks k;
+
+	armvirt_vgic_kicks_clear(&k);
+	if (armvirt_vgic_vcpu_fill(&gic, v->id, &k) < 0)
+		hyp_panic("vCPU %u: vGIC fill failed", v->id);
+	virq_kick(p, &k);
+}
+
+void virq_exit(struct pcpu *p, struct vcpu *v)
+{
+	struct armvirt_vgic_kicks k;
+
+	armvirt_vgic_kicks_clear(&k);
+	if (armvirt_vgic_vcpu_sync(&gic, v->id, &k) < 0)
+		hyp_panic("vCPU %u: vGIC sync failed", v->id);
+	virq_kick(p, &k);
+}
+
+bool virq_pending(struct vcpu *v)
+{
+	return armvirt_vgic_vcpu_pending(&gic, v->id) == 1;
+}
+
+int virq_mmio(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *acc)
+{
+	struct armvirt_vgic_kicks k;
+	int r;
+
+	armvirt_vgic_kicks_clear(&k);
+	r = armvirt_vgic_mmio(&gic, v->id, acc, &k);
+	virq_kick(p, &k);
+	return r;
+}
+
+int virq_sysreg(struct pcpu *p, struct vcpu *v, struct armvirt_sysreg_access *acc)
+{
+	struct armvirt_vgic_kicks k;
+	int r;
+
+	armvirt_vgic_kicks_clear(&k);
+	r = armvirt_vgic_sysreg(&gic, v->id, acc, &k);
+	virq_kick(p, &k);
+	return r;
+}
+
+void virq_set_spi(struct pcpu *p, uint32_t intid, bool level)
+{
+	struct armvirt_vgic_kicks k;
+
+	armvirt_vgic_kicks_clear(&k);
+	(void)armvirt_vgic_set_level(&gic, 0, intid, level, &k);
+	virq_kick(p, &k);
+}
