@@ -61,7 +61,7 @@ static const char *args;
 static unsigned remote = NO_VCPU, local = NO_VCPU;
 static bool gic_ok;
 
-/* Written by the peers (one writer each). */
+/* Written by each peer while it runs (vCPU 0 resets peer_state once PSCI says it is off). */
 static volatile uint32_t peer_state[MAX_VCPUS];
 static volatile uint32_t sgi_count[MAX_VCPUS];
 static volatile uint32_t stray_irqs[MAX_VCPUS];
@@ -511,11 +511,9 @@ void bench_secondary_main(uint64_t context)
 	if (role == ROLE_SWITCH) {
 		peer_state[self] = PEER_READY;
 		peer_yield_until(HYP_CALL_YIELD, &switch_stop);
+	} else if (gic_init_cpu() != 0) {
+		peer_state[self] = PEER_FAILED;
 	} else {
-		if (gic_init_cpu() != 0) {
-			peer_state[self] = PEER_FAILED;
-			(void)hvc_call(PSCI_CPU_OFF, 0, 0, 0);
-		}
 		peer_state[self] = PEER_READY;
 		__asm__ volatile("msr daifclr, %0" : : "i"(DAIF_IRQ) : "memory");
 		for (;;) {

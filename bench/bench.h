@@ -71,10 +71,6 @@ static inline void mmio_write32(uintptr_t a, uint32_t v)
 {
 	*(volatile uint32_t *)a = v;
 }
-static inline void mmio_write8(uintptr_t a, uint8_t v)
-{
-	*(volatile uint8_t *)a = v;
-}
 
 /* Output (console.c): the emulated PL011. Only vCPU 0 prints, but for a crash report. */
 void out_str(const char *s);
