@@ -168,8 +168,15 @@ static enum run_action data_abort(struct pcpu *p, struct vcpu *v, const struct a
 	uint64_t pa;
 	unsigned reason;
 	bool uart;
+	int r;
 
-	if (armvirt_esr_fault_ipa(e, a->exit.hpfar, a->exit.far, GUEST_IPA_BITS, &ipa) < 0)
+	r = armvirt_esr_fault_ipa(e, a->exit.hpfar, a->exit.far, GUEST_IPA_BITS, &ipa);
+	if (r == ARMVIRT_ERANGE) {
+		/* The guest's stage 1 sent it beyond its IPA space: nothing is there. */
+		inject_data_abort(p, v, e->u.dabt.wnr, a->exit.far);
+		return RUN_CONTINUE;
+	}
+	if (r < 0)
 		guest_stop(v, e, "data abort without a fault address");
 	if (stage2_is_ram(armvirt_ipa_val(ipa), &pa))
 		guest_stop(v, e, "stage-2 fault in guest RAM");

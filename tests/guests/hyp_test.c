@@ -14,7 +14,9 @@
  * The boot arguments ("armvirt-test ...") select optional checks:
  * "mmio-isv0" the loads and stores a hypervisor can only emulate by
  * decoding the instruction (writeback, pairs, SIMD&FP; KVM, for one, does
- * not), "initrd-check" the initrd the runner generates.
+ * not), "initrd-check" the initrd the runner generates, "input=TEXT" the
+ * console input the runner types, "unhandled-trap" a trap the hypervisor
+ * must stop the guest on.
  */
 #include "state.h"
 #include "tests.h"
@@ -24,6 +26,7 @@
 #define VECTOR_KIND_MASK 3u
 #define CONTEXT_INDEX_MASK 0xffu
 #define CONTEXT_HELLO 0x5a00u
+#define CPACR_ZEN (3ul << 16)
 
 void guest_main(uint64_t dtb);
 void guest_secondary_main(uint64_t context);
@@ -150,10 +153,29 @@ void guest_secondary_main(uint64_t context)
 		__asm__ volatile("wfi");
 }
 
+/*
+ * An instruction the hypervisor does not handle: SVE (PTRUE P0.B), which
+ * ID_AA64PFR0_EL1 hides from the guest but the CPU may have. Allowed at EL1
+ * (CPACR_EL1.ZEN), it traps to EL2 (CPTR_EL2.TZ): the hypervisor must stop
+ * the guest with a diagnostic. Without SVE it is UNDEFINED at EL1.
+ */
+static void unhandled_trap(void)
+{
+	WRITE_SYSREG("cpacr_el1", READ_SYSREG("cpacr_el1") | CPACR_ZEN);
+	ISB();
+	puts_("executing an SVE instruction\n");
+	__asm__ volatile(".inst 0x2518e3e0" ::: "memory");
+	check(0, false, "an SVE instruction returned to the guest", NULL, 0, 0);
+}
+
 void guest_main(uint64_t dtb)
 {
+	char arg[2];
+
 	puts_("armvirt hypervisor test guest\n");
 	dt_checks((const void *)dtb, &dt);
+	if (bootarg(&dt, "unhandled-trap", arg, sizeof(arg)))
+		unhandled_trap();
 	guest_nvcpus = dt.ncpus >= 1 && dt.ncpus <= MAX_VCPUS ? dt.ncpus : 1;
 	psci_checks();
 	shared_sections(0);

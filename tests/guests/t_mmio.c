@@ -26,6 +26,8 @@ struct mmio_regs {
 	uint64_t q0[2], q1[2];
 };
 
+uint64_t isolation_load(uint64_t addr); /* t_isolation.c */
+
 /* mmio_ops.S: one instruction each. */
 #define DECLARE_OP(n) void mmio_##n(struct mmio_regs *r)
 DECLARE_OP(str_x);
@@ -74,6 +76,8 @@ DECLARE_OP(stp_s);
 /* The device (and its log) is shared: one vCPU at a time runs a check. */
 static volatile uint32_t device_lock;
 static uint8_t shadow[TD_SCRATCH];
+/* Where each vCPU's instructions see the device: its IPA (0), or another VA with the MMU on. */
+static uintptr_t device_va[MAX_VCPUS];
 
 static volatile uint64_t *td64(uint64_t off)
 {
@@ -155,14 +159,16 @@ static void run(const char *name, void (*op)(struct mmio_regs *), const struct m
 			got_v = v;
 		}
 	}
-	check(vcpu_self(), ok, "MMIO ", name, want_v, got_v);
+	check(vcpu_self(), ok,
+	      device_va[vcpu_self()] ? "MMIO, guest MMU on, device at another VA: " : "MMIO ", name,
+	      want_v, got_v);
 }
 
 static void base_regs(struct mmio_regs *r, unsigned round)
 {
 	unsigned vid = vcpu_self();
 
-	r->x0 = TESTDEV + WIN;
+	r->x0 = (device_va[vid] ? device_va[vid] : TESTDEV) + WIN;
 	r->x1 = pattern(vid, round, 1);
 	r->x2 = pattern(vid, round, 2);
 	r->x3 = 5;
@@ -178,6 +184,7 @@ static bool has_lrcpc(void)
 }
 
 /* One check: fresh window, registers, expected effects (@setup), run. */
+#define CASE_OP(op) mmio_##op
 #define CASE(op, accesses, info, setup)                                                            \
 	do {                                                                                       \
 		spin_lock(&device_lock);                                                           \
@@ -185,7 +192,7 @@ static bool has_lrcpc(void)
 		base_regs(&in, round);                                                             \
 		want = in;                                                                         \
 		setup;                                                                             \
-		run(#op, mmio_##op, &in, &want, accesses, info);                                   \
+		run(#op, CASE_OP(op), &in, &want, accesses, info);                                 \
 		spin_unlock(&device_lock);                                                         \
 	} while (0)
 
@@ -255,13 +262,121 @@ static void instruction_forms(void)
 	CASE(stp_d_pre, 2, 8 | TD_WRITE,
 	     (sh_put(WIN + 16, 8, in.q0[0]), sh_put(WIN + 24, 8, in.q1[0]), want.x0 = in.x0 + 16));
 	CASE(stp_s, 2, 4 | TD_WRITE, (sh_put(WIN, 4, in.q0[0]), sh_put(WIN + 4, 4, in.q1[0])));
-#undef CASE
+}
+
+/*
+ * The guest's own stage 1 on: RAM and the low devices identity-mapped, RAM
+ * a second time at CODE_ALIAS_VA (the instructions run from there), and the
+ * test device at REMAP_VA (two pages, both the device). Neither the PC nor
+ * the data address is then the IPA: the hypervisor must translate the PC
+ * to fetch the instruction, and the second page of an access that crosses
+ * into it, through the guest's tables. VMSAv8-64, 4 KiB granule, 39-bit
+ * VAs starting at level 1 (Arm ARM D8).
+ */
+#define REMAP_VA 0x100000000ul
+#define CODE_ALIAS_VA 0x80000000ul
+#define BEYOND_IPA 0x100000000ul /* past the 32-bit IPA space QEMU's virt guest has */
+#define EC_DABT_CUR 0x25u
+#define FSC_SEA 0x10u
+#define MAIR_DEVICE 0u /* attribute index 0: Device-nGnRnE (0x00) */
+#define MAIR_NORMAL 1u /* attribute index 1: Normal write-back (0xff) */
+#define MAIR_VALUE 0xff00ul
+#define DESC_BLOCK 0x1ul
+#define DESC_TABLE 0x3ul
+#define DESC_PAGE 0x3ul
+#define DESC_ATTR(i) ((uint64_t)(i) << 2)
+#define DESC_SH_INNER (3ul << 8)
+#define DESC_AF (1ul << 10)
+#define DESC_XN (3ul << 53) /* PXN and UXN */
+#define TCR_VALUE                                                                                  \
+	(25ul /* T0SZ: 39-bit VA */ | 1ul << 8 /* IRGN0 WB */ | 1ul << 10 /* ORGN0 WB */ |         \
+	 3ul << 12 /* SH0 inner */ | 1ul << 23 /* EPD1: no TTBR1 walks */ |                        \
+	 2ul << 32 /* IPS 40 */)
+#define SCTLR_M (1ul << 0)
+#define SCTLR_C (1ul << 2)
+#define SCTLR_I (1ul << 12)
+
+static uint64_t l1[512] __attribute__((aligned(4096)));
+static uint64_t l2_remap[512] __attribute__((aligned(4096)));
+static uint64_t l3_remap[512] __attribute__((aligned(4096)));
+
+static uint64_t mmu_on(void)
+{
+	uint64_t sctlr = READ_SYSREG("sctlr_el1");
+
+	l1[0] = 0x00000000ul | DESC_BLOCK | DESC_ATTR(MAIR_DEVICE) | DESC_AF | DESC_XN;
+	l1[1] = RAM_BASE | DESC_BLOCK | DESC_ATTR(MAIR_NORMAL) | DESC_SH_INNER | DESC_AF;
+	l1[CODE_ALIAS_VA >> 30] = l1[1];
+	l1[REMAP_VA >> 30] = (uintptr_t)l2_remap | DESC_TABLE;
+	l2_remap[0] = (uintptr_t)l3_remap | DESC_TABLE;
+	l3_remap[0] = TESTDEV | DESC_PAGE | DESC_ATTR(MAIR_DEVICE) | DESC_AF | DESC_XN;
+	l3_remap[1] = l3_remap[0];
+	l3_remap[2] = BEYOND_IPA | DESC_PAGE | DESC_ATTR(MAIR_DEVICE) | DESC_AF | DESC_XN;
+	DSB();
+	WRITE_SYSREG("mair_el1", MAIR_VALUE);
+	WRITE_SYSREG("tcr_el1", TCR_VALUE);
+	WRITE_SYSREG("ttbr0_el1", (uintptr_t)l1);
+	__asm__ volatile("isb; tlbi vmalle1; dsb nsh; isb" ::: "memory");
+	WRITE_SYSREG("sctlr_el1", sctlr | SCTLR_M | SCTLR_C | SCTLR_I);
+	ISB();
+	return sctlr;
+}
+
+static void mmu_off(uint64_t sctlr)
+{
+	WRITE_SYSREG("sctlr_el1", sctlr);
+	__asm__ volatile("isb; tlbi vmalle1; dsb nsh; isb" ::: "memory");
+}
+
+typedef void (*op_fn)(struct mmio_regs *);
+
+/* The same function, at its address in the alias of RAM. */
+static op_fn aliased(op_fn f)
+{
+	return (op_fn)((uintptr_t)f - RAM_BASE + CODE_ALIAS_VA);
+}
+
+static void remapped_forms(void)
+{
+	struct fault_info f;
+	struct mmio_regs in, want;
+	unsigned round = 200;
+	uint64_t sctlr = mmu_on();
+
+#undef CASE_OP
+#define CASE_OP(op) aliased(mmio_##op)
+	device_va[vcpu_self()] = REMAP_VA;
+	CASE(str_x, 1, 8 | TD_WRITE, sh_put(WIN, 8, in.x1));
+	CASE(ldr_x_pre, 1, 8, (want.x1 = sh_get(WIN + 8, 8), want.x0 = in.x0 + 8));
+	CASE(ldp_x, 2, 8, (want.x1 = sh_get(WIN, 8), want.x2 = sh_get(WIN + 8, 8)));
+	CASE(ldr_q, 2, 8, (want.q0[0] = sh_get(WIN, 8), want.q0[1] = sh_get(WIN + 8, 8)));
+	CASE(stp_w_pre, 2, 4 | TD_WRITE,
+	     (sh_put(WIN - 8, 4, in.x1), sh_put(WIN - 4, 4, in.x2), want.x0 = in.x0 - 8));
+	/* Across the page boundary: offset 0xff8 of one page (a register that reads
+	 * 0), then the scratch at offset 0 of the next. */
+	CASE(ldp_x, 1, 8,
+	     (in.x0 = REMAP_VA + 0xff8, want.x0 = in.x0, want.x1 = 0, want.x2 = sh_get(0, 8)));
+	device_va[vcpu_self()] = 0;
+#undef CASE_OP
+	/* A page the guest maps beyond its IPA space: an external abort, as for nothing. */
+	fault_expect(FAULT_SKIP);
+	(void)isolation_load(REMAP_VA + 0x2000);
+	f = fault_result();
+	check(vcpu_self(),
+	      f.taken && ((f.esr >> 26) & 0x3fu) == EC_DABT_CUR && (f.esr & 0x3fu) == FSC_SEA &&
+		      f.far == REMAP_VA + 0x2000,
+	      "MMIO, guest MMU on: a load from beyond the IPA space", " is an external abort",
+	      REMAP_VA + 0x2000, f.taken ? f.far : 0);
+#define CASE_OP(op) mmio_##op
+	mmu_off(sctlr);
 }
 
 void mmio_checks(unsigned id, bool instruction_forms_too)
 {
-	(void)id;
 	syndrome_forms();
-	if (instruction_forms_too)
+	if (instruction_forms_too) {
 		instruction_forms();
+		if (id == 0)
+			remapped_forms();
+	}
 }
