@@ -23,5 +23,6 @@
 #include <armvirt/vgic.h>
 #include <armvirt/vgic_regs.h>
 #include <armvirt/vtimer.h>
+#include <armvirt/vtimer_vgic.h>
 
 #endif /* ARMVIRT_ARMVIRT_H */

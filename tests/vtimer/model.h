@@ -3,7 +3,7 @@
  * A reference model of what a guest observes of its generic timers
  * (Arm ARM D11.2.4), kept apart from lib/vtimer: the randomized test runs the
  * library and this model side by side and compares every observation.
- * Freestanding: it builds for aarch64 bare metal too.
+ * Freestanding: it needs no C library.
  */
 #ifndef VTIMER_TEST_MODEL_H
 #define VTIMER_TEST_MODEL_H

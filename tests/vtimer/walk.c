@@ -315,7 +315,7 @@ static void time_op(struct walk *w)
 
 int walk_run(const struct walk_config *cfg, const struct walk_ops *ops, struct walk_stats *stats)
 {
-	static struct walk w; /* large; not on a bare-metal stack */
+	static struct walk w; /* large: not on the stack */
 	struct armvirt_vtimer_config vc;
 
 	w = (struct walk){ 0 };

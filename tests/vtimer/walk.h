@@ -4,8 +4,8 @@
  * switches, pauses, counter changes and the passing of time, run against
  * lib/vtimer and the reference model (model.h) at once, comparing after
  * every step what the guest reads, which lines are asserted, what the
- * hardware timers do and the deadlines. Freestanding: it builds for aarch64
- * bare metal too; the machine is reached through the port and these hooks.
+ * hardware timers do and the deadlines. Freestanding: the machine is
+ * reached through the port and these hooks.
  */
 #ifndef VTIMER_TEST_WALK_H
 #define VTIMER_TEST_WALK_H
