@@ -424,8 +424,10 @@ int armvirt_vgic_inject(struct armvirt_vgic *vgic, unsigned vcpu, uint32_t intid
  *
  * A level-sensitive interrupt is pending while its line is high (or its
  * pending latch is set); an edge-triggered one becomes pending on a rising
- * edge. Lowering the line of an interrupt the guest has in a list register
- * takes effect at the vCPU's next exit.
+ * edge. Lowering the line of a level-sensitive interrupt the guest has not
+ * taken withdraws it (unless latched): at once if its vCPU is out of the
+ * guest, including from the list registers saved by a put; at the vCPU's
+ * next sync if it is running, for which it is kicked.
  * @param vgic  the virtual GIC
  * @param vcpu  for a PPI, the vCPU whose PPI it is; ignored for an SPI
  * @param intid a PPI (16-31) or an SPI below 32 + the SPI count

@@ -134,26 +134,33 @@ void irq_set_pending(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 	kick_if(d, v, irq, irq_update(d, v, irq) || lr_change, kicks);
 }
 
-void irq_clear_pending(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
-		       struct armvirt_vgic_irq *irq, uint8_t sources)
+/* Take the pending state of @sources out of the saved list registers of @v,
+ * which is not in the guest (fill writes the registers). */
+static void lr_unpend(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+		      struct armvirt_vgic_irq *irq, uint8_t sources)
 {
 	uint8_t in_lr = irq->lr_pend & sources;
 
-	irq->latch &= (uint8_t)~sources;
-	if (in_lr != 0 && (v->flags & VCPU_IN_GUEST)) {
-		irq->req |= REQ_CLR_PEND;
-	} else {
-		for (unsigned s = 0; in_lr != 0; s++, in_lr >>= 1) {
-			int i = (in_lr & 1u) ? lr_index(v, irq->intid, s) : -1;
+	for (unsigned s = 0; in_lr != 0; s++, in_lr >>= 1) {
+		int i = (in_lr & 1u) ? lr_index(v, irq->intid, s) : -1;
 
-			if (i < 0)
-				continue;
-			v->lr[i].state &= (uint8_t)~ST_P;
-			irq->lr_pend &= (uint8_t) ~(1u << s);
-			if ((v->lr[i].state & ST_PA) == 0)
-				lr_drop(d, v, (unsigned)i);
-		}
+		if (i < 0)
+			continue;
+		v->lr[i].state &= (uint8_t)~ST_P;
+		irq->lr_pend &= (uint8_t) ~(1u << s);
+		if ((v->lr[i].state & ST_PA) == 0)
+			lr_drop(d, v, (unsigned)i);
 	}
+}
+
+void irq_clear_pending(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+		       struct armvirt_vgic_irq *irq, uint8_t sources)
+{
+	irq->latch &= (uint8_t)~sources;
+	if ((irq->lr_pend & sources) != 0 && (v->flags & VCPU_IN_GUEST))
+		irq->req |= REQ_CLR_PEND;
+	else
+		lr_unpend(d, v, irq, sources);
 	irq_update(d, v, irq);
 }
 
@@ -271,11 +278,17 @@ void irq_set_line(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct ar
 		irq_set_pending(d, v, irq, 1u, kicks);
 		return;
 	}
-	/* A level interrupt the guest has not taken yet is withdrawn from its
-	 * list register when the line falls: kick a vCPU running with it. */
-	if (!level && level_irq && (irq->lr_pend & 1u) && !(irq->latch & 1u) &&
-	    (v->flags & VCPU_IN_GUEST))
-		kick_add(kicks, v->index);
+	/* A level interrupt the guest has not taken yet stops being pending
+	 * when its line falls (GICv3 4.1.1, GICv2 3.2.4): withdrawn from the
+	 * saved list registers of a vCPU out of the guest at once, so that it
+	 * wakes no one, and from the live ones of a running vCPU by its next
+	 * exit, for which it is kicked. */
+	if (!level && level_irq && (irq->lr_pend & 1u) && !(irq->latch & 1u)) {
+		if (v->flags & VCPU_IN_GUEST)
+			kick_add(kicks, v->index);
+		else
+			lr_unpend(d, v, irq, 1u);
+	}
 	kick_if(d, v, irq, irq_update(d, v, irq), kicks);
 }
 

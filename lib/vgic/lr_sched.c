@@ -503,8 +503,12 @@ static void lr_apply_req(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, un
 	struct armvirt_vgic_irq *irq = irq_get(d, v, e->intid);
 	uint8_t b = (uint8_t)(1u << e->src);
 	unsigned st = e->state & ST_PA;
+	/* A level interrupt whose line fell while the guest ran, and which it
+	 * did not take, is no longer pending (irq.c, irq_set_line()). */
+	bool unpend = (irq->req & REQ_CLR_PEND) ||
+		      (!(irq->flags & IRQ_EDGE) && !(irq_pending_sw(irq) & b));
 
-	if ((irq->req & REQ_CLR_PEND) && (st & ST_P)) {
+	if (unpend && (st & ST_P)) {
 		st &= ~ST_P;
 		irq->lr_pend &= (uint8_t)~b;
 	}

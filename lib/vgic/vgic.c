@@ -217,13 +217,19 @@ int armvirt_vgic_set_level(struct armvirt_vgic *d, unsigned vcpu, uint32_t intid
 	struct armvirt_vgic_vcpu *v = target_vcpu(d, vcpu, intid), *o;
 	struct armvirt_vgic_irq *irq;
 	struct armvirt_vgic_kicks k;
+	bool settle;
 
 	if (v == NULL || intid < ARMVIRT_GIC_NR_SGIS)
 		return ARMVIRT_EINVAL;
 	armvirt_vgic_kicks_clear(&k);
 	o = irq_lock(d, v, intid, &irq);
 	irq_set_line(d, o, irq, level, &k);
+	/* A fall may have ended an SPI's flight on a vCPU it is no longer
+	 * routed to. */
+	settle = spi_must_move(irq, o);
 	vgic_unlock(o);
+	if (settle)
+		spi_settle(d, irq, &k);
 	return kicks_merge(kicks, &k);
 }
 

@@ -219,6 +219,125 @@ static void test_level_resample(void **state)
 	level_case(&V2);
 }
 
+/* Route SPI @intid to vCPU @to (GICD_IROUTER or GICD_ITARGETSR). */
+static void route_spi(unsigned intid, unsigned to)
+{
+	if (h.gic.model == ARMVIRT_VGIC_V3)
+		h_write(0, H_GICD + 0x6000 + 8 * intid, 8, (uint64_t)(to / 16) << 8 | (to % 16));
+	else
+		h_write(0, H_GICD + 0x800 + intid, 1, 1u << to);
+}
+
+/*
+ * A level interrupt that is pending, not active, stops being pending when its
+ * line falls (GICv3 4.1.1, GICv2 3.2.4), even while its vCPU is out of the
+ * guest with the interrupt still in its saved list registers: after a put,
+ * between an exit and the next entry, and at the exit that follows a fall
+ * while the guest ran. A vCPU in WFI must not be woken by it. A GICD_ISPENDR
+ * latch is not the line and stays.
+ */
+static void level_fall_case(const struct variant *var)
+{
+	start(var, 4, 2);
+	/* vCPU 1 runs once to set up its CPU interface, then waits put. */
+	assert_int_equal(armvirt_vgic_vcpu_put(&h.gic, 0), 0);
+	h_load(1);
+	assert_int_equal(armvirt_vgic_vcpu_put(&h.gic, 1), 0);
+	assert_int_equal(armvirt_vgic_vcpu_load(&h.gic, 0), 0);
+	h_enter(0);
+	h_exit(0);
+	h_setup_spis(40, 1, 0x80, 0);
+	h_write(0, H_GICD + 0xC08, 4, 0); /* INTIDs 32-47 level-sensitive */
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, true, NULL), 1);
+	h_enter(0);
+	assert_int_equal(sim_lr((unsigned)find_lr(40)).state, 1);
+	h_exit(0);
+
+	/* Put with 40 pending in a list register, then the line falls. */
+	assert_int_equal(armvirt_vgic_vcpu_put(&h.gic, 0), 0);
+	assert_int_equal(armvirt_vgic_vcpu_pending(&h.gic, 0), 1);
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, false, NULL), 0);
+	assert_false(info(0, 40).pending);
+	assert_false(info(0, 40).line_level);
+	assert_int_equal(armvirt_vgic_vcpu_pending(&h.gic, 0), 0);
+	assert_int_equal(armvirt_vgic_check(&h.gic), 0);
+	assert_int_equal(armvirt_vgic_vcpu_load(&h.gic, 0), 0);
+	h_enter(0);
+	assert_int_equal(find_lr(40), -1);
+	assert_int_equal(sim_ack(), 1023);
+	h_exit(0);
+
+	/* Raised again while put: pending, and a wake-up. */
+	assert_int_equal(armvirt_vgic_vcpu_put(&h.gic, 0), 0);
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, true, NULL), 1);
+	assert_true(info(0, 40).pending);
+	assert_int_equal(armvirt_vgic_vcpu_pending(&h.gic, 0), 1);
+	assert_int_equal(armvirt_vgic_vcpu_load(&h.gic, 0), 0);
+	h_enter(0);
+	assert_int_equal(sim_lr((unsigned)find_lr(40)).state, 1);
+	h_exit(0);
+
+	/* Loaded, between an exit and the next entry. */
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, false, NULL), 0);
+	assert_false(info(0, 40).pending);
+	assert_int_equal(armvirt_vgic_vcpu_pending(&h.gic, 0), 0);
+	h_enter(0);
+	assert_int_equal(find_lr(40), -1);
+
+	/* Falling while the guest runs: a kick, and not pending once out. */
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, true, NULL), 1);
+	h_bounce(0);
+	assert_int_equal(sim_lr((unsigned)find_lr(40)).state, 1);
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, false, NULL), 1);
+	h_exit(0);
+	assert_false(info(0, 40).pending);
+	assert_int_equal(armvirt_vgic_vcpu_pending(&h.gic, 0), 0);
+	h_enter(0);
+	assert_int_equal(find_lr(40), -1);
+	assert_int_equal(sim_ack(), 1023);
+
+	/* Latched by GICD_ISPENDR as well: still pending after the fall. */
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, true, NULL), 1);
+	h_write(0, H_GICD + 0x204, 4, 1u << 8);
+	h_bounce(0);
+	h_exit(0);
+	assert_int_equal(armvirt_vgic_vcpu_put(&h.gic, 0), 0);
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, false, NULL), 0);
+	assert_true(info(0, 40).pending);
+	assert_int_equal(armvirt_vgic_vcpu_pending(&h.gic, 0), 1);
+	assert_int_equal(armvirt_vgic_vcpu_load(&h.gic, 0), 0);
+	h_enter(0);
+	ack_eoi(40);
+	h_bounce(0); /* the re-sampling exit */
+	assert_int_equal(sim_ack(), 1023);
+	h_exit(0);
+	assert_false(info(0, 40).pending);
+
+	/* Rerouted while in flight on vCPU 0: once the fall frees it, it
+	 * moves, and its next rise goes to vCPU 1. */
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, true, NULL), 1);
+	h_enter(0);
+	h_exit(0);
+	assert_int_equal(armvirt_vgic_vcpu_put(&h.gic, 0), 0);
+	route_spi(40, 1);
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, false, NULL), 0);
+	assert_int_equal(armvirt_vgic_vcpu_pending(&h.gic, 0), 0);
+	armvirt_vgic_kicks_clear(&h.kicks);
+	assert_int_equal(armvirt_vgic_set_level(&h.gic, 0, 40, true, &h.kicks), 1);
+	assert_true(armvirt_vgic_kicks_test(&h.kicks, 1));
+	assert_false(armvirt_vgic_kicks_test(&h.kicks, 0));
+	assert_int_equal(armvirt_vgic_vcpu_pending(&h.gic, 1), 1);
+	assert_int_equal(armvirt_vgic_vcpu_pending(&h.gic, 0), 0);
+	assert_int_equal(armvirt_vgic_check(&h.gic), 0);
+}
+
+static void test_level_fall_out_of_guest(void **state)
+{
+	(void)state;
+	level_fall_case(&V3);
+	level_fall_case(&V2);
+}
+
 /* A hardware-linked interrupt: HW bit and pINTID, no EOI request, never
  * pending and active; the guest's deactivation deactivates the physical
  * interrupt and lowers the virtual line. */
@@ -837,6 +956,7 @@ int main(void)
 		cmocka_unit_test(test_order_16lr),
 		cmocka_unit_test(test_spill_refill),
 		cmocka_unit_test(test_level_resample),
+		cmocka_unit_test(test_level_fall_out_of_guest),
 		cmocka_unit_test(test_hw_interrupt),
 		cmocka_unit_test(test_multi_source_sgi),
 		cmocka_unit_test(test_preemption),
