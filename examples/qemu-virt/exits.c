@@ -4,7 +4,9 @@
  *
  * Two paths answer an exit. The fast handlers (fast_*) run inside
  * armvirt_switch_run() on the exit path, with only the guest's
- * general-purpose registers saved: null hypercalls, the trapped ACTLR_EL1
+ * general-purpose registers saved: the hypercalls answered from their
+ * arguments alone (psci.c: unknown function IDs, the version and features
+ * calls, the example's null call), the trapped ACTLR_EL1
  * and the console UART's registers. Everything else returns to the
  * scheduler's loop, which calls exit_handle(): lib/esr decodes the
  * syndrome, and by class: PSCI and the example's hypercalls, WFI/WFE,
@@ -50,10 +52,7 @@ static enum armvirt_switch_action fast_hvc(struct armvirt_vcpu *a,
 {
 	(void)e;
 	(void)arg;
-	if ((uint32_t)a->gp.x[0] != HYP_CALL_NULL_FAST)
-		return ARMVIRT_SWITCH_EXIT;
-	a->gp.x[0] = PSCI_SUCCESS;
-	return ARMVIRT_SWITCH_RESUME;
+	return psci_call_fast(a) ? ARMVIRT_SWITCH_RESUME : ARMVIRT_SWITCH_EXIT;
 }
 
 /* ACTLR_EL1 (trapped by HCR_EL2.TACR) reads as zero and ignores writes. */
