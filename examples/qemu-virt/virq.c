@@ -169,7 +169,8 @@ int virq_mmio(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *acc)
 
 	armvirt_vgic_kicks_clear(&k);
 	r = armvirt_vgic_mmio(&gic, v->id, acc, &k);
-	virq_kick(p, &k);
+	if (r > 0)
+		virq_kick(p, &k);
 	return r;
 }
 
@@ -180,7 +181,8 @@ int virq_sysreg(struct pcpu *p, struct vcpu *v, struct armvirt_sysreg_access *ac
 
 	armvirt_vgic_kicks_clear(&k);
 	r = armvirt_vgic_sysreg(&gic, v->id, acc, &k);
-	virq_kick(p, &k);
+	if (r > 0)
+		virq_kick(p, &k);
 	return r;
 }
 
