@@ -6,10 +6,11 @@
  * armvirt_switch_run() on the exit path, with only the guest's
  * general-purpose registers saved: the hypercalls answered from their
  * arguments alone (psci.c: unknown function IDs, the version and features
- * calls, the example's null call), the trapped ACTLR_EL1
- * and the console UART's registers. Everything else returns to the
- * scheduler's loop, which calls exit_handle(): lib/esr decodes the
- * syndrome, and by class: PSCI and the example's hypercalls, WFI/WFE,
+ * calls, the example's null call), the trapped ACTLR_EL1, the SGI
+ * registers' writes, and the loads and stores the syndrome describes to the
+ * UART, the virtio-mmio window and the GIC's frames. Everything else
+ * returns to the scheduler's loop, which calls exit_handle(): lib/esr
+ * decodes the syndrome, and by class: PSCI and the example's hypercalls, WFI/WFE,
  * system registers (lib/vtimer, lib/vgic, then sysregs.c), data aborts on
  * emulated devices (mmio.c), aborts on nothing (an external abort for the
  * guest), interrupts, and the traps it does not handle, which stop the
@@ -19,6 +20,7 @@
 #include <armvirt/esr.h>
 #include <armvirt/mmio.h>
 #include <armvirt/port.h>
+#include <armvirt/vgic_regs.h>
 
 #include "vm.h"
 
@@ -35,6 +37,9 @@
 	 ((uint64_t)(crn) << 10) | ((uint64_t)(crm) << 1))
 #define ISS_SYS_REG_MASK ISS_SYS(3, 7, 15, 15, 7)
 #define ISS_SYS_ACTLR_EL1 ISS_SYS(3, 0, 1, 0, 1)
+#define ISS_SYS_ICC_SGI1R_EL1 ISS_SYS(3, 0, 12, 11, 5)
+#define ISS_SYS_ICC_ASGI1R_EL1 ISS_SYS(3, 0, 12, 11, 6)
+#define ISS_SYS_ICC_SGI0R_EL1 ISS_SYS(3, 0, 12, 11, 7)
 /* HPFAR_EL2.FIPA: IPA[51:12] in bits [43:4]. */
 #define HPFAR_FIPA_SHIFT 4
 #define HPFAR_FIPA_WIDTH 40
@@ -55,14 +60,55 @@ static enum armvirt_switch_action fast_hvc(struct armvirt_vcpu *a,
 	return psci_call_fast(a) ? ARMVIRT_SWITCH_RESUME : ARMVIRT_SWITCH_EXIT;
 }
 
-/* ACTLR_EL1 (trapped by HCR_EL2.TACR) reads as zero and ignores writes. */
+/*
+ * A guest's SGI (a write to ICC_SGI1R_EL1, ICC_ASGI1R_EL1 or ICC_SGI0R_EL1),
+ * sent by the vGIC between its sync and fill like any access; the loop is
+ * needed only when a vCPU of this CPU was woken, or the vGIC refused.
+ */
+static enum armvirt_switch_action fast_sgi(struct armvirt_vcpu *a, uint64_t esr, uint32_t enc)
+{
+	struct vcpu *v = (struct vcpu *)a; /* arch is the first member */
+	struct pcpu *p = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
+	struct armvirt_sysreg_access acc;
+	int r;
+
+	acc.enc = enc;
+	acc.rt = (uint8_t)esr_field(esr, ISS_SYS_RT_SHIFT, ISS_SYS_RT_WIDTH);
+	acc.is_write = true;
+	acc.data = armvirt_switch_get_reg(a, acc.rt);
+	virq_exit(p, v);
+	r = virq_sysreg(p, v, &acc);
+	virq_enter(p, v);
+	if (r < 0)
+		return ARMVIRT_SWITCH_EXIT; /* the loop decides: UNDEFINED, or a diagnostic */
+	armvirt_switch_skip_instr(a);
+	if (p->wake_local) {
+		v->fast_done = true;
+		return ARMVIRT_SWITCH_EXIT;
+	}
+	return ARMVIRT_SWITCH_RESUME;
+}
+
+/*
+ * ACTLR_EL1 (trapped by HCR_EL2.TACR) reads as zero and ignores writes;
+ * the SGI registers' writes go to fast_sgi().
+ */
 static enum armvirt_switch_action fast_sysreg(struct armvirt_vcpu *a,
 					      const struct armvirt_switch_exit *e, void *arg)
 {
+	uint64_t reg = e->esr & ISS_SYS_REG_MASK;
+	bool read = esr_field(e->esr, ISS_SYS_DIR_SHIFT, 1);
+
 	(void)arg;
-	if ((e->esr & ISS_SYS_REG_MASK) != ISS_SYS_ACTLR_EL1)
+	if (!read && reg == ISS_SYS_ICC_SGI1R_EL1)
+		return fast_sgi(a, e->esr, ARMVIRT_ICC_SGI1R_EL1_ENC);
+	if (!read && reg == ISS_SYS_ICC_ASGI1R_EL1)
+		return fast_sgi(a, e->esr, ARMVIRT_ICC_ASGI1R_EL1_ENC);
+	if (!read && reg == ISS_SYS_ICC_SGI0R_EL1)
+		return fast_sgi(a, e->esr, ARMVIRT_ICC_SGI0R_EL1_ENC);
+	if (reg != ISS_SYS_ACTLR_EL1)
 		return ARMVIRT_SWITCH_EXIT;
-	if (esr_field(e->esr, ISS_SYS_DIR_SHIFT, 1))
+	if (read)
 		armvirt_switch_set_reg(
 			a, (unsigned)esr_field(e->esr, ISS_SYS_RT_SHIFT, ISS_SYS_RT_WIDTH), 0);
 	armvirt_switch_skip_instr(a);
