@@ -4,10 +4,13 @@
  *
  * Two paths answer an exit. The fast handlers (fast_*) run inside
  * armvirt_switch_run() on the exit path, with only the guest's
- * general-purpose registers saved: null hypercalls, the trapped ACTLR_EL1
- * and the console UART's registers. Everything else returns to the
- * scheduler's loop, which calls exit_handle(): lib/esr decodes the
- * syndrome, and by class: PSCI and the example's hypercalls, WFI/WFE,
+ * general-purpose registers saved: the hypercalls answered from their
+ * arguments alone (psci.c: unknown function IDs, the version and features
+ * calls, the example's null call), the trapped ACTLR_EL1, the SGI
+ * registers' writes, and the loads and stores the syndrome describes to the
+ * UART, the virtio-mmio window and the GIC's frames. Everything else
+ * returns to the scheduler's loop, which calls exit_handle(): lib/esr
+ * decodes the syndrome, and by class: PSCI and the example's hypercalls, WFI/WFE,
  * system registers (lib/vtimer, lib/vgic, then sysregs.c), data aborts on
  * emulated devices (mmio.c), aborts on nothing (an external abort for the
  * guest), interrupts, and the traps it does not handle, which stop the
@@ -17,6 +20,7 @@
 #include <armvirt/esr.h>
 #include <armvirt/mmio.h>
 #include <armvirt/port.h>
+#include <armvirt/vgic_regs.h>
 
 #include "vm.h"
 
@@ -33,6 +37,9 @@
 	 ((uint64_t)(crn) << 10) | ((uint64_t)(crm) << 1))
 #define ISS_SYS_REG_MASK ISS_SYS(3, 7, 15, 15, 7)
 #define ISS_SYS_ACTLR_EL1 ISS_SYS(3, 0, 1, 0, 1)
+#define ISS_SYS_ICC_SGI1R_EL1 ISS_SYS(3, 0, 12, 11, 5)
+#define ISS_SYS_ICC_ASGI1R_EL1 ISS_SYS(3, 0, 12, 11, 6)
+#define ISS_SYS_ICC_SGI0R_EL1 ISS_SYS(3, 0, 12, 11, 7)
 /* HPFAR_EL2.FIPA: IPA[51:12] in bits [43:4]. */
 #define HPFAR_FIPA_SHIFT 4
 #define HPFAR_FIPA_WIDTH 40
@@ -50,48 +57,166 @@ static enum armvirt_switch_action fast_hvc(struct armvirt_vcpu *a,
 {
 	(void)e;
 	(void)arg;
-	if ((uint32_t)a->gp.x[0] != HYP_CALL_NULL_FAST)
+	return psci_call_fast(a) ? ARMVIRT_SWITCH_RESUME : ARMVIRT_SWITCH_EXIT;
+}
+
+/*
+ * A guest's SGI (a write to ICC_SGI1R_EL1, ICC_ASGI1R_EL1 or ICC_SGI0R_EL1),
+ * sent by the vGIC between its sync and fill like any access; the loop is
+ * needed only when a vCPU of this CPU was woken, or the vGIC refused.
+ */
+static enum armvirt_switch_action fast_sgi(struct armvirt_vcpu *a, uint64_t esr, uint32_t enc)
+{
+	struct vcpu *v = (struct vcpu *)a; /* arch is the first member */
+	struct pcpu *p = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
+	struct armvirt_sysreg_access acc;
+	int r;
+
+	acc.enc = enc;
+	acc.rt = (uint8_t)esr_field(esr, ISS_SYS_RT_SHIFT, ISS_SYS_RT_WIDTH);
+	acc.is_write = true;
+	acc.data = armvirt_switch_get_reg(a, acc.rt);
+	virq_exit(p, v);
+	r = virq_sysreg(p, v, &acc);
+	virq_enter(p, v);
+	if (r < 0)
+		return ARMVIRT_SWITCH_EXIT; /* the loop decides: UNDEFINED, or a diagnostic */
+	armvirt_switch_skip_instr(a);
+	if (p->wake_local) {
+		v->fast_done = true;
 		return ARMVIRT_SWITCH_EXIT;
-	a->gp.x[0] = PSCI_SUCCESS;
+	}
 	return ARMVIRT_SWITCH_RESUME;
 }
 
-/* ACTLR_EL1 (trapped by HCR_EL2.TACR) reads as zero and ignores writes. */
+/*
+ * ACTLR_EL1 (trapped by HCR_EL2.TACR) reads as zero and ignores writes;
+ * the SGI registers' writes go to fast_sgi().
+ */
 static enum armvirt_switch_action fast_sysreg(struct armvirt_vcpu *a,
 					      const struct armvirt_switch_exit *e, void *arg)
 {
+	uint64_t reg = e->esr & ISS_SYS_REG_MASK;
+	bool read = esr_field(e->esr, ISS_SYS_DIR_SHIFT, 1);
+
 	(void)arg;
-	if ((e->esr & ISS_SYS_REG_MASK) != ISS_SYS_ACTLR_EL1)
+	if (!read && reg == ISS_SYS_ICC_SGI1R_EL1)
+		return fast_sgi(a, e->esr, ARMVIRT_ICC_SGI1R_EL1_ENC);
+	if (!read && reg == ISS_SYS_ICC_ASGI1R_EL1)
+		return fast_sgi(a, e->esr, ARMVIRT_ICC_ASGI1R_EL1_ENC);
+	if (!read && reg == ISS_SYS_ICC_SGI0R_EL1)
+		return fast_sgi(a, e->esr, ARMVIRT_ICC_SGI0R_EL1_ENC);
+	if (reg != ISS_SYS_ACTLR_EL1)
 		return ARMVIRT_SWITCH_EXIT;
-	if (esr_field(e->esr, ISS_SYS_DIR_SHIFT, 1))
+	if (read)
 		armvirt_switch_set_reg(
 			a, (unsigned)esr_field(e->esr, ISS_SYS_RT_SHIFT, ISS_SYS_RT_WIDTH), 0);
 	armvirt_switch_skip_instr(a);
 	return ARMVIRT_SWITCH_RESUME;
 }
 
+/* SPSR_EL2 fields a completed A64 access updates (Arm ARM C5.2.19): SS, BTYPE. */
+#define SPSR_SS ARMVIRT_BIT(21)
+#define SPSR_BTYPE_SHIFT 10
+#define SPSR_BTYPE_WIDTH 2
+/* The syndrome bits that leave the fast path: CM, S1PTW, and ISS2 (FEAT_LS64). */
+#define DABT_SLOW_BITS                                                                             \
+	(ARMVIRT_BIT(ARMVIRT_ESR_DABT_CM_SHIFT) | ARMVIRT_BIT(ARMVIRT_ESR_DABT_S1PTW_SHIFT) |      \
+	 ~0xffffffffull)
+/* SCTLR_EL1.EE (EL1 data endianness) and E0E (EL0's). */
+#define SCTLR_E0E ARMVIRT_BIT(24)
+#define SCTLR_EE ARMVIRT_BIT(25)
+
+static bool in_range(uint64_t ipa, uint64_t base, uint64_t size)
+{
+	return ipa >= base && ipa - base < size;
+}
+
 /*
- * The console UART, for accesses the syndrome describes (the common case:
- * single-register loads and stores). When the access moved the UART's
- * interrupt line, the vGIC must hear of it before the guest runs again,
- * which the loop does: the access is done, and the exit says so.
+ * A load's value in its register (Arm ARM, ISS encoding for a data abort:
+ * SSE sign-extends to the width SF names; a W register's upper half is 0).
+ */
+static uint64_t dabt_load_value(uint64_t esr, unsigned size, uint64_t data)
+{
+	unsigned bits = 8 * size;
+
+	if (bits < 64)
+		data &= (1ull << bits) - 1;
+	if (bits < 64 && esr_field(esr, ARMVIRT_ESR_DABT_SSE_SHIFT, ARMVIRT_ESR_DABT_SSE_WIDTH) &&
+	    (data >> (bits - 1)) & 1)
+		data |= ~0ull << bits;
+	if (!esr_field(esr, ARMVIRT_ESR_DABT_SF_SHIFT, ARMVIRT_ESR_DABT_SF_WIDTH))
+		data &= 0xffffffffull;
+	return data;
+}
+
+/*
+ * Accesses the syndrome describes (ISV = 1: single-register loads and
+ * stores, the common case) to the UART, the virtio-mmio window or the GIC's
+ * frames, from a little-endian AArch64 guest, completed here. Everything
+ * else (instruction decoding, big-endian data, AArch32, cache maintenance,
+ * other devices, RAM) is mmio.c's, in the exit loop.
+ *
+ * The vGIC's contract is sync after an exit and fill before an entry:
+ * a GIC access here is bracketed by both, like one in the loop. When the
+ * access moved the UART's interrupt line or woke another vCPU of this CPU,
+ * the loop must act before the guest runs again: the access is done, and
+ * the exit says so.
  */
 static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 					    const struct armvirt_switch_exit *e, void *arg)
 {
 	struct vcpu *v = (struct vcpu *)a; /* arch is the first member */
 	struct pcpu *p = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
+	uint64_t esr = e->esr;
 	uint64_t ipa = (esr_field(e->hpfar, HPFAR_FIPA_SHIFT, HPFAR_FIPA_WIDTH) << 12) |
 		       (e->far & PAGE_OFFSET_MASK);
-	bool uart;
-	unsigned reason;
+	unsigned size =
+		1u << esr_field(esr, ARMVIRT_ESR_DABT_SAS_SHIFT, ARMVIRT_ESR_DABT_SAS_WIDTH);
+	unsigned rt =
+		(unsigned)esr_field(esr, ARMVIRT_ESR_DABT_SRT_SHIFT, ARMVIRT_ESR_DABT_SRT_WIDTH);
+	bool gic = in_range(ipa, GUEST_GIC_IPA, GUEST_GIC_SIZE);
+	struct armvirt_mmio_access acc;
+	uint64_t sctlr;
+	bool uart = false;
+	int r;
 
 	(void)arg;
-	if (!esr_field(e->esr, ARMVIRT_ESR_DABT_ISV_SHIFT, ARMVIRT_ESR_DABT_ISV_WIDTH) ||
-	    ipa < GUEST_UART_IPA || ipa >= GUEST_UART_IPA + 0x1000 ||
-	    mmio_emulate(p, v, armvirt_ipa(ipa), &uart, &reason) != MMIO_DONE)
+	if (!gic && !in_range(ipa, GUEST_UART_IPA, 0x1000) &&
+	    !in_range(ipa, GUEST_VIRTIO_IPA, GUEST_VIRTIO_STRIDE * GUEST_VIRTIO_COUNT))
 		return ARMVIRT_SWITCH_EXIT;
-	if (vdev_uart_line_moved()) {
+	if (!esr_field(esr, ARMVIRT_ESR_DABT_ISV_SHIFT, ARMVIRT_ESR_DABT_ISV_WIDTH) ||
+	    (esr & DABT_SLOW_BITS) || (ipa & (size - 1)) ||
+	    armvirt_field_get(a->gp.pstate, ARMVIRT_SPSR_NRW_SHIFT, 1))
+		return ARMVIRT_SWITCH_EXIT;
+	sctlr = armvirt_switch_el1_read(&p->sw, a, ARMVIRT_SWITCH_SCTLR_EL1);
+	if (sctlr & (armvirt_field_get(a->gp.pstate, ARMVIRT_SPSR_M_SHIFT, ARMVIRT_SPSR_M_WIDTH) ==
+				     ARMVIRT_SPSR_M_EL0T
+			     ? SCTLR_E0E
+			     : SCTLR_EE))
+		return ARMVIRT_SWITCH_EXIT;
+
+	acc.addr = armvirt_ipa(ipa);
+	acc.size = (uint8_t)size;
+	acc.is_write = esr_field(esr, ARMVIRT_ESR_DABT_WNR_SHIFT, ARMVIRT_ESR_DABT_WNR_WIDTH);
+	acc.data = acc.is_write ? armvirt_switch_get_reg(a, rt) : 0; /* 31: XZR */
+	if (acc.is_write && size < 8)
+		acc.data &= (1ull << (8 * size)) - 1;
+	if (gic) {
+		virq_exit(p, v);
+		r = virq_mmio(p, v, &acc);
+		virq_enter(p, v);
+	} else {
+		r = vdev_access(&acc, &uart);
+	}
+	if (r < 0)
+		return ARMVIRT_SWITCH_EXIT; /* nothing claims it, or refused: the loop aborts it */
+	if (!acc.is_write)
+		armvirt_switch_set_reg(a, rt, dabt_load_value(esr, size, acc.data));
+	armvirt_switch_skip_instr(a);
+	a->gp.pstate =
+		armvirt_field_set(a->gp.pstate & ~SPSR_SS, SPSR_BTYPE_SHIFT, SPSR_BTYPE_WIDTH, 0);
+	if ((uart && vdev_uart_line_moved()) || p->wake_local) {
 		v->fast_done = true;
 		return ARMVIRT_SWITCH_EXIT;
 	}

@@ -27,11 +27,26 @@ void __stack_chk_fail(void);
 
 uintptr_t __stack_chk_guard = 0x5a17c0de2b0ba5e5u;
 
+/*
+ * A word at a time when both ends are 8-byte aligned (register files and
+ * structures: the common case), a byte at a time otherwise and for the
+ * tail. The word type may alias anything.
+ */
+typedef uint64_t __attribute__((may_alias)) word_t;
+#define WORD_MASK (sizeof(word_t) - 1)
+
 void *memcpy(void *d, const void *s, size_t n)
 {
 	unsigned char *dp = d;
 	const unsigned char *sp = s;
 
+	if ((((uintptr_t)dp | (uintptr_t)sp) & WORD_MASK) == 0) {
+		for (; n >= sizeof(word_t); n -= sizeof(word_t)) {
+			*(word_t *)(void *)dp = *(const word_t *)(const void *)sp;
+			dp += sizeof(word_t);
+			sp += sizeof(word_t);
+		}
+	}
 	while (n--)
 		*dp++ = *sp++;
 	return d;
@@ -56,6 +71,14 @@ void *memset(void *d, int c, size_t n)
 {
 	unsigned char *p = d;
 
+	if (((uintptr_t)p & WORD_MASK) == 0) {
+		word_t w = (word_t)(unsigned char)c * 0x0101010101010101ull;
+
+		for (; n >= sizeof(word_t); n -= sizeof(word_t)) {
+			*(word_t *)(void *)p = w;
+			p += sizeof(word_t);
+		}
+	}
 	while (n--)
 		*p++ = (unsigned char)c;
 	return d;

@@ -138,6 +138,68 @@ static uint64_t arg(const struct vcpu *v, unsigned n, bool smc64)
 	return smc64 ? v->arch.gp.x[n] : (uint32_t)v->arch.gp.x[n];
 }
 
+/*
+ * The calls answered from the arguments alone, with no scheduler, lock or
+ * other vCPU involved: the fast path may answer them. False for the calls
+ * only the exit loop can answer.
+ */
+static bool pure_call(const struct armvirt_vcpu *a, int64_t *ret)
+{
+	uint32_t fid = (uint32_t)a->gp.x[0];
+	uint32_t arg1 = (uint32_t)a->gp.x[1]; /* the features calls take a 32-bit function ID */
+
+	switch (fid) {
+	case HYP_CALL_NULL_FAST:
+		*ret = PSCI_SUCCESS;
+		return true;
+	case HYP_CALL_VCPU_COUNT:
+		*ret = vm.nvcpus;
+		return true;
+	case PSCI_VERSION:
+		*ret = PSCI_1_1;
+		return true;
+	case SMCCC_VERSION:
+		*ret = SMCCC_1_1;
+		return true;
+	case PSCI_FEATURES:
+		/* CPU_SUSPEND: original power-state format, no OS-initiated mode (flags 0). */
+		*ret = implemented(arg1) ? PSCI_SUCCESS : PSCI_NOT_SUPPORTED;
+		return true;
+	case SMCCC_ARCH_FEATURES:
+		*ret = arg1 == SMCCC_VERSION || arg1 == SMCCC_ARCH_FEATURES ? PSCI_SUCCESS
+									    : PSCI_NOT_SUPPORTED;
+		return true;
+	case PSCI_MIGRATE_INFO_TYPE:
+		*ret = PSCI_TOS_NOT_PRESENT_MP;
+		return true;
+	case HYP_CALL_NULL_FULL:
+	case HYP_CALL_YIELD:
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+	case PSCI_CPU_OFF:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		return false;
+	default: /* every other function ID, known or not: NOT_SUPPORTED (SMCCC 1.1) */
+		*ret = PSCI_NOT_SUPPORTED;
+		return true;
+	}
+}
+
+bool psci_call_fast(struct armvirt_vcpu *a)
+{
+	int64_t ret;
+
+	if (!pure_call(a, &ret))
+		return false;
+	a->gp.x[0] = (uint64_t)ret;
+	return true;
+}
+
 enum run_action psci_call(struct vcpu *v)
 {
 	uint32_t fid = (uint32_t)v->arch.gp.x[0];
@@ -145,36 +207,17 @@ enum run_action psci_call(struct vcpu *v)
 	enum run_action act = RUN_CONTINUE;
 	int64_t ret = PSCI_NOT_SUPPORTED;
 
+	if (pure_call(&v->arch, &ret)) {
+		v->arch.gp.x[0] = (uint64_t)ret;
+		return RUN_CONTINUE;
+	}
 	switch (fid) {
-	case HYP_CALL_NULL_FAST:
 	case HYP_CALL_NULL_FULL:
 		ret = PSCI_SUCCESS;
 		break;
 	case HYP_CALL_YIELD:
 		ret = PSCI_SUCCESS;
 		act = RUN_YIELD;
-		break;
-	case HYP_CALL_VCPU_COUNT:
-		ret = vm.nvcpus;
-		break;
-	case PSCI_VERSION:
-		ret = PSCI_1_1;
-		break;
-	case SMCCC_VERSION:
-		ret = SMCCC_1_1;
-		break;
-	case PSCI_FEATURES:
-		/* CPU_SUSPEND: original power-state format, no OS-initiated mode (flags 0). */
-		ret = implemented((uint32_t)arg(v, 1, false)) ? PSCI_SUCCESS : PSCI_NOT_SUPPORTED;
-		break;
-	case SMCCC_ARCH_FEATURES:
-		ret = (uint32_t)arg(v, 1, false) == SMCCC_VERSION ||
-				      (uint32_t)arg(v, 1, false) == SMCCC_ARCH_FEATURES
-			      ? PSCI_SUCCESS
-			      : PSCI_NOT_SUPPORTED;
-		break;
-	case PSCI_MIGRATE_INFO_TYPE:
-		ret = PSCI_TOS_NOT_PRESENT_MP;
 		break;
 	case PSCI_CPU_SUSPEND_32:
 	case PSCI_CPU_SUSPEND_64:
@@ -199,7 +242,7 @@ enum run_action psci_call(struct vcpu *v)
 		hyp_printf("armvirt-hyp: the guest asked for a reset\n");
 		hyp_smc(PSCI_SYSTEM_RESET, 0, 0, 0);
 		hyp_poweroff(2);
-	default: /* every other function ID, known or not: NOT_SUPPORTED (SMCCC 1.1) */
+	default: /* pure_call() answered every other function ID */
 		break;
 	}
 	v->arch.gp.x[0] = (uint64_t)ret;

@@ -134,21 +134,27 @@ void virq_vcpu_put(struct pcpu *p, struct vcpu *v)
 void virq_enter(struct pcpu *p, struct vcpu *v)
 {
 	struct armvirt_vgic_kicks k;
+	int r;
 
 	armvirt_vgic_kicks_clear(&k);
-	if (armvirt_vgic_vcpu_fill(&gic, v->id, &k) < 0)
+	r = armvirt_vgic_vcpu_fill(&gic, v->id, &k);
+	if (r < 0)
 		hyp_panic("vCPU %u: vGIC fill failed", v->id);
-	virq_kick(p, &k);
+	if (r > 0) /* 1: the set is not empty */
+		virq_kick(p, &k);
 }
 
 void virq_exit(struct pcpu *p, struct vcpu *v)
 {
 	struct armvirt_vgic_kicks k;
+	int r;
 
 	armvirt_vgic_kicks_clear(&k);
-	if (armvirt_vgic_vcpu_sync(&gic, v->id, &k) < 0)
+	r = armvirt_vgic_vcpu_sync(&gic, v->id, &k);
+	if (r < 0)
 		hyp_panic("vCPU %u: vGIC sync failed", v->id);
-	virq_kick(p, &k);
+	if (r > 0)
+		virq_kick(p, &k);
 }
 
 bool virq_pending(struct vcpu *v)
@@ -163,7 +169,8 @@ int virq_mmio(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *acc)
 
 	armvirt_vgic_kicks_clear(&k);
 	r = armvirt_vgic_mmio(&gic, v->id, acc, &k);
-	virq_kick(p, &k);
+	if (r > 0)
+		virq_kick(p, &k);
 	return r;
 }
 
@@ -174,7 +181,8 @@ int virq_sysreg(struct pcpu *p, struct vcpu *v, struct armvirt_sysreg_access *ac
 
 	armvirt_vgic_kicks_clear(&k);
 	r = armvirt_vgic_sysreg(&gic, v->id, acc, &k);
-	virq_kick(p, &k);
+	if (r > 0)
+		virq_kick(p, &k);
 	return r;
 }
 

@@ -164,6 +164,8 @@ void virq_kick(struct pcpu *p, const struct armvirt_vgic_kicks *k);
 
 /* psci.c */
 enum run_action psci_call(struct vcpu *v);
+/* Answers an HVC needing no scheduler (fast path); false for the others. */
+bool psci_call_fast(struct armvirt_vcpu *a);
 void vcpu_reset(struct pcpu *p, struct vcpu *v, uint64_t entry, uint64_t x0);
 
 #endif /* HYP_VM_H */

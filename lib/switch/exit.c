@@ -11,6 +11,7 @@ uint64_t armvirt_switch_handle_exit(struct armvirt_switch_cpu *cpu, struct armvi
 {
 	const struct armvirt_switch_handlers *h = vcpu->handlers;
 	armvirt_switch_fast_fn fn = NULL;
+	uint64_t cptr;
 	unsigned ec;
 
 	vcpu->exits++;
@@ -39,14 +40,17 @@ uint64_t armvirt_switch_handle_exit(struct armvirt_switch_cpu *cpu, struct armvi
 		fn = h ? h->serror : NULL;
 		break;
 	}
+	cptr = cpu->cptr_el2; /* armvirt_switch_cptr_for(cpu, vcpu), set at entry */
 	if (!fn || fn(vcpu, &vcpu->exit, h->arg) != ARMVIRT_SWITCH_RESUME)
 		return 1;
 	vcpu->fast_resumes++;
 	/*
 	 * A handler that touched FP/SIMD while the guest did not own the
-	 * registers took the EL2 trap, which cleared TFP: set it back.
+	 * registers took the EL2 trap, which cleared TFP and gave the
+	 * registers to the host: set it back. Otherwise it is unchanged.
 	 */
-	armvirt_switch_set_cptr(cpu, armvirt_switch_cptr_for(cpu, vcpu));
+	if (cpu->cptr_el2 != cptr)
+		armvirt_switch_set_cptr(cpu, armvirt_switch_cptr_for(cpu, vcpu));
 	return 0;
 }
 

@@ -55,6 +55,8 @@ static int move_all(struct armvirt_vgic *d, const struct movers *mv,
 {
 	struct armvirt_vgic_kicks k;
 
+	if (mv->n == 0)
+		return 0; /* the common case: no SPI moved */
 	armvirt_vgic_kicks_clear(&k);
 	for (unsigned n = 0; n < mv->n; n++)
 		spi_settle(d, &d->spis[mv->intid[n] - ARMVIRT_VGIC_NR_PRIVATE], &k);
@@ -403,6 +405,31 @@ static uint16_t admit_threshold(struct armvirt_vgic *d, struct armvirt_vgic_vcpu
 	return (uint16_t)key;
 }
 
+/*
+ * Whether a fill would change nothing: no register in use or to rewrite,
+ * nothing queued or evicted, so the maintenance controls stay HCR_EN alone
+ * (fill_hcr()) and every register is left as it is (the loop in
+ * armvirt_vgic_vcpu_fill() skips or rewrites it with the 0 it holds).
+ * The common entry, after an exit that touched no interrupt.
+ */
+static bool fill_is_idle(const struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *v,
+			 const struct lr_ops *ops)
+{
+	if (v->lr_used != 0 || v->lr_stale != 0 || v->ahead != NONE || v->hcr != HCR_EN)
+		return false;
+	for (unsigned g = 0; g < 2; g++)
+		for (unsigned w = 0; w < ARMVIRT_VGIC_PRIO_LEVELS_ / 64; w++)
+			if (v->qmap[g][w] != 0)
+				return false;
+	for (unsigned i = 0; i < d->nr_lrs; i++) {
+		uint64_t hw = v->lr[i].hw;
+
+		if (hw != 0 && (ops->state(hw) != 0 || ops->eoi_set(hw)))
+			return false;
+	}
+	return true;
+}
+
 int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
 {
 	const struct lr_ops *ops;
@@ -420,6 +447,11 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 	vgic_lock(v);
 	if (!(v->flags & VCPU_LOADED) || (v->flags & VCPU_IN_GUEST)) {
 		ret = ARMVIRT_EPERM;
+		goto out;
+	}
+	if (fill_is_idle(d, v, ops)) {
+		v->admit = PRIO_IDLE; /* admit_threshold(): every register is free */
+		v->flags |= VCPU_IN_GUEST;
 		goto out;
 	}
 	for (unsigned g = 0; g < 2; g++)

@@ -92,6 +92,7 @@ static void test_order_16lr(void **state)
 #define MISR_U (1u << 1)
 #define MISR_LRENP (1u << 2)
 #define MISR_NP (1u << 3)
+#define HCR_EN_BIT (1u << 0)
 #define HCR_UIE (1u << 1)
 #define HCR_LRENPIE (1u << 2)
 #define HCR_NPIE (1u << 3)
@@ -687,6 +688,53 @@ static void test_register_traffic(void **state)
 	assert_int_equal(hw_hcr() & HCR_NPIE, HCR_NPIE);
 }
 
+/*
+ * The idle entry (nothing in use, queued or evicted) writes nothing, and
+ * leaves the vCPU admitting any new interrupt with a kick: one injected
+ * while it runs is delivered at the next entry. With a register left
+ * holding an interrupt the guest has not taken, the entry is not idle.
+ */
+static void idle_entry_case(const struct variant *var)
+{
+	struct armvirt_vgic_kicks k;
+
+	start(var, 4, 1);
+	h_setup_spis(32, 4, 0x80, 0);
+	armvirt_vgic_inject(&h.gic, 0, 32, NULL);
+	armvirt_vgic_inject(&h.gic, 0, 33, NULL);
+	h_enter(0);
+	ack_eoi(32);
+	ack_eoi(33);
+	h_exit(0);
+	armvirt_host_log_clear();
+	h_enter(0);
+	assert_int_equal(log_count(ARMVIRT_HOST_EV_LR_WRITE) + log_count(ARMVIRT_HOST_EV_WRITE) +
+				 log_count(ARMVIRT_HOST_EV_GICH_WRITE),
+			 0);
+	assert_int_equal(count_state(0), sim_nr_lrs());
+	assert_int_equal(hw_hcr(), HCR_EN_BIT);
+	armvirt_vgic_kicks_clear(&k);
+	assert_int_equal(armvirt_vgic_inject(&h.gic, 0, 34, &k), 1);
+	assert_true(armvirt_vgic_kicks_test(&k, 0));
+	h_exit(0);
+	h_enter(0);
+	assert_true(find_lr(34) >= 0);
+	assert_int_equal(sim_ack(), 34); /* taken, not ended: the next entry is not idle */
+	armvirt_vgic_inject(&h.gic, 0, 35, NULL);
+	h_exit(0);
+	h_enter(0);
+	assert_true(find_lr(35) >= 0);
+	assert_int_equal(sim_eoi(34), SIM_DONE);
+	ack_eoi(35);
+}
+
+static void test_idle_entry(void **state)
+{
+	(void)state;
+	idle_entry_case(&V3);
+	idle_entry_case(&V2);
+}
+
 /* GICH is memory-mapped: an entry that wrote it ends with a DSB, so the
  * writes are complete before the guest reaches GICV; one that wrote
  * nothing needs none. */
@@ -972,6 +1020,7 @@ int main(void)
 		cmocka_unit_test(test_changes_while_running),
 		cmocka_unit_test(test_priority_change_requeues),
 		cmocka_unit_test(test_edge_line),
+		cmocka_unit_test(test_idle_entry),
 	};
 	return cmocka_run_group_tests_name("vgic list-register scheduling", tests, NULL, NULL);
 }
