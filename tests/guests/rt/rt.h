@@ -4,7 +4,8 @@
  * guests (tests/guests) and the benchmark guest (bench). It is the entry
  * code (start.S), the exception frame layout (frame.inc), console output on
  * QEMU virt's PL011, SMCCC calls and the memory functions the compiler
- * may call (rt.c), and the linker script (guest.ld).
+ * may call (rt.c), a device tree walker (fdt.c), and the linker script
+ * (guest.ld).
  *
  * Entry: vCPU 0 enters at _start with the device tree's address in x0, as
  * the Linux boot protocol has it; other vCPUs enter at
@@ -85,6 +86,26 @@ uint64_t smc_call(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3);
 unsigned vcpu_self(void);
 /* PSCI SYSTEM_OFF, repeated should it ever return. */
 __attribute__((noreturn)) void power_off(void);
+
+/*
+ * The device tree (fdt.c). rt_fdt_walk() calls @fn for each property of
+ * each node no deeper than RT_FDT_MAX_DEPTH below the root, with the
+ * node's path: path[0..depth-1] are the names from the root's child down
+ * (depth 0: a property of the root); @val and @len are the raw value. It
+ * returns 0 when the walk reached FDT_END with every node closed, -1 when
+ * the blob is absent, not 8-byte aligned, not an FDT, larger than 2 MiB
+ * or malformed (properties may have been reported by then).
+ */
+#define RT_FDT_MAX_DEPTH 8
+typedef void (*rt_fdt_prop_fn)(void *ctx, const char *const *path, int depth, const char *name,
+			       const uint8_t *val, uint32_t len);
+int rt_fdt_walk(const void *fdt, rt_fdt_prop_fn fn, void *ctx);
+/* Big-endian loads of a property's cells, at any alignment. */
+uint32_t rt_be32(const void *p);
+uint64_t rt_be64(const void *p);
+bool rt_str_eq(const char *a, const char *b);
+/* @want is one of the NUL-terminated strings of a string-list value (false if @val is NULL). */
+bool rt_strlist_has(const uint8_t *val, uint32_t len, const char *want);
 
 /* What start.S enters and installs; each guest defines them. */
 void guest_main(uint64_t dtb);
