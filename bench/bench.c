@@ -73,31 +73,42 @@ static volatile uint64_t timer_fired, timer_cval, timer_latency_sum;
 
 static void begin(const char *name)
 {
-	out_str("bench: begin name=");
-	out_str(name);
-	out_str("\n");
+	puts_("bench: begin name=");
+	puts_(name);
+	puts_("\n");
 }
 
 static void unsupported(const char *name, const char *reason)
 {
-	out_str("bench: name=");
-	out_str(name);
-	out_str(" unsupported reason=\"");
-	out_str(reason);
-	out_str("\"\n");
+	puts_("bench: name=");
+	puts_(name);
+	puts_(" unsupported reason=\"");
+	puts_(reason);
+	puts_("\"\n");
+}
+
+void out_tenths(int64_t tenths)
+{
+	if (tenths < 0) {
+		putc_('-');
+		tenths = -tenths;
+	}
+	putu((uint64_t)tenths / 10);
+	putc_('.');
+	putc_((char)('0' + (uint64_t)tenths % 10));
 }
 
 static void report_tenths(const char *name, uint64_t n, int64_t net, int64_t gross)
 {
-	out_str("bench: name=");
-	out_str(name);
-	out_str(" iters=");
-	out_u64(n);
-	out_str(" insns_per_op=");
+	puts_("bench: name=");
+	puts_(name);
+	puts_(" iters=");
+	putu(n);
+	puts_(" insns_per_op=");
 	out_tenths(net);
-	out_str(" gross=");
+	puts_(" gross=");
 	out_tenths(gross);
-	out_str("\n");
+	puts_("\n");
 }
 
 /* @ticks for @n iterations of a loops.S loop: per operation, without and with the loop. */
@@ -112,9 +123,9 @@ static bool skipped(const char *name)
 {
 	if (!arg_has(args, "skip", name))
 		return false;
-	out_str("bench: name=");
-	out_str(name);
-	out_str(" skipped\n");
+	puts_("bench: name=");
+	puts_(name);
+	puts_(" skipped\n");
 	return true;
 }
 
@@ -166,7 +177,7 @@ static void bench_psci_version(void)
 		return;
 	begin(name);
 	r = hvc_call(PSCI_VERSION, 0, 0, 0);
-	if (r == SMCCC_NOT_SUPPORTED || (r >> 31) != 0) {
+	if (r == PSCI_RET_NOT_SUPPORTED || (r >> 31) != 0) {
 		unsupported(name, "PSCI_VERSION is not answered");
 		return;
 	}
@@ -355,9 +366,9 @@ static bool peer_start(unsigned v, enum role role)
 
 	peer_cmd[v] = CMD_WFI;
 	switch_stop = 0;
-	r = hvc_call(PSCI_CPU_ON_64, v, (uintptr_t)bench_secondary_entry,
+	r = hvc_call(PSCI_CPU_ON_64, v, (uintptr_t)guest_secondary_entry,
 		     v | (uint64_t)role << CONTEXT_ROLE_SHIFT);
-	if (r != PSCI_SUCCESS)
+	if (r != PSCI_RET_SUCCESS)
 		return false;
 	while (peer_state[v] == PEER_OFF && counter() < timeout) {
 		if (role == ROLE_SWITCH)
@@ -379,7 +390,7 @@ static void peer_stop(unsigned v, enum role role)
 		gic_send_sgi(v, SGI_BENCH); /* out of WFI */
 	while (hvc_call(PSCI_AFFINITY_INFO_64, v, 0, 0) != PSCI_AFF_OFF) {
 		if (counter() > timeout) {
-			out_str("bench: error the peer vCPU did not turn off\n");
+			puts_("bench: error the peer vCPU did not turn off\n");
 			power_off();
 		}
 		if (role == ROLE_SWITCH)
@@ -503,7 +514,7 @@ void bench_irq(void)
 	gic_eoi(iar);
 }
 
-void bench_secondary_main(uint64_t context)
+void guest_secondary_main(uint64_t context)
 {
 	unsigned self = (unsigned)(context & CONTEXT_INDEX_MASK);
 	enum role role = (enum role)(context >> CONTEXT_ROLE_SHIFT);
@@ -528,22 +539,22 @@ void bench_secondary_main(uint64_t context)
 		__asm__ volatile("msr daifset, %0" : : "i"(DAIF_IRQ) : "memory");
 	}
 	(void)hvc_call(PSCI_CPU_OFF, 0, 0, 0);
-	out_str("bench: error CPU_OFF returned\n");
+	puts_("bench: error CPU_OFF returned\n");
 	power_off();
 }
 
-void bench_main(uint64_t dtb)
+void guest_main(uint64_t dtb)
 {
 	struct dt_info dt;
 	uint64_t freq = READ_SYSREG("cntfrq_el0");
 	bool quick;
 
 	if (dt_read((const void *)(uintptr_t)dtb, &dt) != 0) {
-		out_str("bench: error no device tree in x0\n");
+		puts_("bench: error no device tree in x0\n");
 		power_off();
 	}
 	if (freq == 0 || NS_PER_S % freq != 0) {
-		out_str("bench: error the counter frequency does not divide 1 GHz\n");
+		puts_("bench: error the counter frequency does not divide 1 GHz\n");
 		power_off();
 	}
 	tick_ns = NS_PER_S / freq;
@@ -560,23 +571,23 @@ void bench_main(uint64_t dtb)
 	if (local == 0 || local >= MAX_VCPUS || local == remote)
 		local = NO_VCPU;
 
-	out_str("bench: start gic=");
-	out_u64(dt.gic_version);
-	out_str(" iters=");
-	out_u64(iters);
-	out_str(" timer_iters=");
-	out_u64(timer_iters);
-	out_str(" cntfrq=");
-	out_u64(freq);
-	out_str(" insns_per_tick=");
-	out_u64(tick_ns);
-	out_str("\n");
+	puts_("bench: start gic=");
+	putu(dt.gic_version);
+	puts_(" iters=");
+	putu(iters);
+	puts_(" timer_iters=");
+	putu(timer_iters);
+	puts_(" cntfrq=");
+	putu(freq);
+	puts_(" insns_per_tick=");
+	putu(tick_ns);
+	puts_("\n");
 
 	gic_ok = gic_init_dist(dt.gic_version) == 0 && gic_init_cpu() == 0;
 
 	bench_loop();
-	bench_hvc("hvc_null", FID_UNKNOWN, SMCCC_NOT_SUPPORTED);
-	bench_hvc("hvc_fast", HYP_CALL_NULL_FAST, PSCI_SUCCESS);
+	bench_hvc("hvc_null", FID_UNKNOWN, PSCI_RET_NOT_SUPPORTED);
+	bench_hvc("hvc_fast", HYP_CALL_NULL_FAST, PSCI_RET_SUCCESS);
 	bench_psci_version();
 	bench_virtio_read();
 	bench_virtio_write("mmio_write", false);
@@ -590,10 +601,10 @@ void bench_main(uint64_t dtb)
 
 	for (unsigned i = 0; i < MAX_VCPUS; i++)
 		if (stray_irqs[i]) {
-			out_str("bench: error unexpected interrupts on vCPU ");
-			out_u64(i);
-			out_str("\n");
+			puts_("bench: error unexpected interrupts on vCPU ");
+			putu(i);
+			puts_("\n");
 		}
-	out_str("bench: done\n");
+	puts_("bench: done\n");
 	power_off();
 }

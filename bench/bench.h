@@ -15,28 +15,14 @@
 #ifndef BENCH_H
 #define BENCH_H
 
-#include <stdbool.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#define MAX_VCPUS 8u
+#include "rt.h"
 
 /* QEMU virt's memory map, as the guest sees it. */
-#define UART_BASE 0x09000000ul
 #define GICD_BASE 0x08000000ul
 #define GICC_BASE 0x08010000ul /* GICv2 CPU interface (the hypervisor's GICV) */
 #define GICR_BASE 0x080a0000ul /* GICv3 redistributors, 128 KiB each */
 #define VIRTIO_BASE 0x0a000000ul
 
-/* PSCI (Arm DEN 0022) and SMCCC (Arm DEN 0028). */
-#define PSCI_VERSION 0x84000000u
-#define PSCI_CPU_OFF 0x84000002u
-#define PSCI_CPU_ON_64 0xc4000003u
-#define PSCI_AFFINITY_INFO_64 0xc4000004u
-#define PSCI_SYSTEM_OFF 0x84000008u
-#define SMCCC_NOT_SUPPORTED ((uint64_t)-1)
-#define PSCI_SUCCESS 0u
-#define PSCI_AFF_OFF 1u
 /*
  * A function ID no one implements: a fast SMC32 call in the range SMCCC
  * reserves for the vendor-specific hypervisor service (owner 6), above the
@@ -44,24 +30,12 @@
  * NOT_SUPPORTED.
  */
 #define FID_UNKNOWN 0x8600ff00u
-/* The example hypervisor's own calls (vendor-specific hypervisor service). */
-#define HYP_CALL_NULL_FAST 0x86000000u /* answered on its exit fast path */
-#define HYP_CALL_YIELD 0x86000002u     /* let the next vCPU of this CPU run */
 
 /* The interrupts the benchmark uses. */
 #define SGI_BENCH 1u   /* vCPU 0 -> peer */
 #define PPI_VTIMER 27u /* the EL1 virtual timer (CNTV) */
 #define INTID_SPURIOUS 1023u
 #define INTID_MASK 0x3ffu /* of an IAR value */
-
-#define READ_SYSREG(r)                                                                             \
-	({                                                                                         \
-		uint64_t v_;                                                                       \
-		__asm__ volatile("mrs %0, " r : "=r"(v_));                                         \
-		v_;                                                                                \
-	})
-#define WRITE_SYSREG(r, v) __asm__ volatile("msr " r ", %0" : : "r"((uint64_t)(v)) : "memory")
-#define ISB() __asm__ volatile("isb" ::: "memory")
 
 static inline uint32_t mmio_read32(uintptr_t a)
 {
@@ -72,20 +46,15 @@ static inline void mmio_write32(uintptr_t a, uint32_t v)
 	*(volatile uint32_t *)a = v;
 }
 
-/* Output (console.c): the emulated PL011. Only vCPU 0 prints, but for a crash report. */
-void out_str(const char *s);
-void out_u64(uint64_t v);
-void out_hex(uint64_t v);
-/* A fixed-point figure with one decimal: @tenths / 10. */
+/*
+ * Output goes through the guest runtime's console (rt.h). Only vCPU 0
+ * prints, but for a crash report. A fixed-point figure with one decimal:
+ * @tenths / 10 (bench.c).
+ */
 void out_tenths(int64_t tenths);
 
-/* Calls (SMCCC: function ID in x0, arguments in x1-x3, result in x0). */
-uint64_t hvc_call(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3);
-unsigned vcpu_self(void);
-__attribute__((noreturn)) void power_off(void);
-
 /*
- * A load that may fault (fault.c): false when the access took a
+ * A load that may fault (traps.c): false when the access took a
  * synchronous external abort (nothing emulated there) instead of
  * completing.
  */
@@ -118,15 +87,6 @@ uintptr_t gic_eoir_addr(void); /* GICv2: GICC_EOIR */
 uintptr_t gic_sgir_addr(void); /* GICv2: GICD_SGIR */
 uint64_t gic_sgi_value(unsigned target, unsigned intid);
 extern unsigned gic_version;
-
-/* The virtual counter. */
-static inline uint64_t counter(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("isb; mrs %0, cntvct_el0; isb" : "=r"(v) : : "memory");
-	return v;
-}
 
 /*
  * loops.S: each runs @n iterations (n >= 1) of one operation between two
@@ -162,10 +122,7 @@ void stamp_now(struct stamp *s);
 #define STAMP_SPIN_INSNS 5u
 #define STAMP_LEAD_INSNS 3u
 
-/* Entry points (entry.S, bench.c). */
-void bench_main(uint64_t dtb);
-void bench_secondary_main(uint64_t context);
-void bench_secondary_entry(void);
+/* Exception handlers (entry.S's vectors, bench.c). */
 void bench_irq(void);
 void bench_sync(uint64_t *frame);
 

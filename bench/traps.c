@@ -58,17 +58,17 @@ void bench_unexpected(uint64_t vector, uint64_t esr, uint64_t elr);
 
 __attribute__((noreturn)) void bench_unexpected(uint64_t vector, uint64_t esr, uint64_t elr)
 {
-	out_str("bench: error vcpu=");
-	out_u64(vcpu_self());
-	out_str(" unexpected exception vector=");
-	out_u64(vector);
-	out_str(" esr=");
-	out_hex(esr);
-	out_str(" elr=");
-	out_hex(elr);
-	out_str(" far=");
-	out_hex(READ_SYSREG("far_el1"));
-	out_str("\n");
+	puts_("bench: error vcpu=");
+	putu(vcpu_self());
+	puts_(" unexpected exception vector=");
+	putu(vector);
+	puts_(" esr=");
+	putx(esr);
+	puts_(" elr=");
+	putx(elr);
+	puts_(" far=");
+	putx(READ_SYSREG("far_el1"));
+	puts_("\n");
 	power_off();
 }
 

@@ -2,10 +2,6 @@
 /* The test guests' shared helpers (guest.h). */
 #include "guest.h"
 
-#define UART_DR ((volatile uint32_t *)(UART_BASE + 0x000))
-#define UART_FR ((volatile uint32_t *)(UART_BASE + 0x018))
-#define UART_FR_TXFF (1u << 5)
-
 volatile unsigned passed[MAX_VCPUS], failed[MAX_VCPUS];
 volatile bool vcpu_done[MAX_VCPUS];
 unsigned guest_nvcpus = 1;
@@ -44,41 +40,6 @@ void out_unlock(void)
 		out_owner = ~0u;
 		spin_unlock(&out_lock_word);
 	}
-}
-
-void putc_(char c)
-{
-	if (c == '\n')
-		putc_('\r');
-	while (*UART_FR & UART_FR_TXFF)
-		;
-	*UART_DR = (uint32_t)(unsigned char)c;
-}
-
-void puts_(const char *s)
-{
-	while (*s)
-		putc_(*s++);
-}
-
-void putu(uint64_t v)
-{
-	char b[21];
-	int n = 0;
-
-	do {
-		b[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n)
-		putc_(b[--n]);
-}
-
-void putx(uint64_t v)
-{
-	puts_("0x");
-	for (int s = 60; s >= 0; s -= 4)
-		putc_("0123456789abcdef"[(v >> s) & 0xf]);
 }
 
 void check(unsigned id, bool ok, const char *what, const char *detail, uint64_t want, uint64_t got)
@@ -140,35 +101,7 @@ __attribute__((noreturn)) void report_and_power_off(void)
 	putu(f);
 	puts_(" failed\n");
 	out_unlock();
-	for (;;)
-		hvc_call(PSCI_SYSTEM_OFF, 0, 0, 0);
-}
-
-uint64_t hvc_call(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
-{
-	register uint64_t x0 __asm__("x0") = fid;
-	register uint64_t x1 __asm__("x1") = a1;
-	register uint64_t x2 __asm__("x2") = a2;
-	register uint64_t x3 __asm__("x3") = a3;
-
-	__asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory");
-	return x0;
-}
-
-uint64_t smc_call(uint64_t fid, uint64_t a1, uint64_t a2, uint64_t a3)
-{
-	register uint64_t x0 __asm__("x0") = fid;
-	register uint64_t x1 __asm__("x1") = a1;
-	register uint64_t x2 __asm__("x2") = a2;
-	register uint64_t x3 __asm__("x3") = a3;
-
-	__asm__ volatile("smc #0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3) : : "memory");
-	return x0;
-}
-
-unsigned vcpu_self(void)
-{
-	return (unsigned)(READ_SYSREG("mpidr_el1") & 0xffu);
+	power_off();
 }
 
 uint64_t pattern(unsigned id, unsigned round, unsigned i)
@@ -176,14 +109,6 @@ uint64_t pattern(unsigned id, unsigned round, unsigned i)
 	uint64_t x = ((uint64_t)id + 1) * 0x9e3779b97f4a7c15u ^ ((uint64_t)round << 40) ^
 		     ((uint64_t)i * 0x0101010101010101u);
 	return x ^ (x >> 29);
-}
-
-uint64_t counter(void)
-{
-	uint64_t v;
-
-	__asm__ volatile("isb; mrs %0, cntvct_el0; isb" : "=r"(v));
-	return v;
 }
 
 uint64_t counter_freq(void)
@@ -209,27 +134,4 @@ void barrier(unsigned id)
 			return;
 		__asm__ volatile("wfe" ::: "memory");
 	}
-}
-
-/* What the compiler may call for struct copies and initialisers. */
-void *memcpy(void *d, const void *s, size_t n);
-void *memset(void *d, int c, size_t n);
-
-void *memcpy(void *d, const void *s, size_t n)
-{
-	unsigned char *dp = d;
-	const unsigned char *sp = s;
-
-	while (n--)
-		*dp++ = *sp++;
-	return d;
-}
-
-void *memset(void *d, int c, size_t n)
-{
-	unsigned char *p = d;
-
-	while (n--)
-		*p++ = (unsigned char)c;
-	return d;
 }

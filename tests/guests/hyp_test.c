@@ -28,8 +28,6 @@
 #define CONTEXT_HELLO 0x5a00u
 #define CPACR_ZEN (3ul << 16)
 
-void guest_main(uint64_t dtb);
-void guest_secondary_main(uint64_t context);
 void guest_trap(struct frame *f, uint64_t vector);
 
 extern volatile uint64_t hello_context[MAX_VCPUS], hello_mpidr[MAX_VCPUS];

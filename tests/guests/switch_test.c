@@ -14,9 +14,7 @@
 #define TESTDEV_BASE 0x0b000000ul
 #define GICD_TYPER_ADDR 0x08000004ul
 
-/* start.S */
-void guest_secondary_entry(void);
-void guest_main(uint64_t id);
+/* switch_vectors.S */
 void guest_exception(uint64_t vector, uint64_t esr, uint64_t elr, uint64_t far);
 
 void guest_exception(uint64_t vector, uint64_t esr, uint64_t elr, uint64_t far)
@@ -108,15 +106,18 @@ static void measure(void)
 
 /* ---- main ---- */
 
-void guest_main(uint64_t id)
+/* The context ID of CPU_ON is the vCPU's index. */
+void guest_secondary_main(uint64_t context)
 {
-	if (id != 0) {
-		state_checks((unsigned)id);
-		vcpu_done[id] = true;
-		__asm__ volatile("dsb ish; sev" ::: "memory");
-		hvc_call(PSCI_CPU_OFF, 0, 0, 0);
-		return;
-	}
+	state_checks((unsigned)context);
+	vcpu_done[context] = true;
+	__asm__ volatile("dsb ish; sev" ::: "memory");
+	hvc_call(PSCI_CPU_OFF, 0, 0, 0);
+}
+
+void guest_main(uint64_t dtb)
+{
+	(void)dtb;
 	guest_nvcpus = (unsigned)hvc_call(HYP_CALL_VCPU_COUNT, 0, 0, 0);
 	if (guest_nvcpus > MAX_VCPUS)
 		guest_nvcpus = MAX_VCPUS;

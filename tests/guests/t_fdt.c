@@ -1,43 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The device tree the hypervisor passed in x0, read with a small walker of
- * the flattened format (Devicetree Specification 0.4, chapter 5) and
- * checked against what QEMU's virt machine describes and what the guest
- * can find out for itself (PSCI, the GIC's CPU interface, its RAM).
+ * The device tree the hypervisor passed in x0, read with the guest
+ * runtime's walker of the flattened format (rt.h) and checked against what
+ * QEMU's virt machine describes and what the guest can find out for itself
+ * (PSCI, the GIC's CPU interface, its RAM).
  */
 #include "tests.h"
-
-#define FDT_MAGIC 0xd00dfeedu
-#define FDT_BEGIN_NODE 1u
-#define FDT_END_NODE 2u
-#define FDT_PROP 3u
-#define FDT_NOP 4u
-#define FDT_END 9u
-#define MAX_DEPTH 8
 
 struct prop_ref {
 	const uint8_t *val;
 	uint32_t len;
 };
-
-static uint32_t be32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static uint64_t be64(const uint8_t *p)
-{
-	return (uint64_t)be32(p) << 32 | be32(p + 4);
-}
-
-static bool str_eq(const char *a, const char *b)
-{
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
 
 static bool starts_with(const char *s, const char *prefix)
 {
@@ -50,15 +23,7 @@ static bool starts_with(const char *s, const char *prefix)
 /* Whether a string-list property holds @s. */
 static bool list_has(const struct prop_ref *p, const char *s)
 {
-	for (uint32_t i = 0; p->val && i < p->len;) {
-		const char *e = (const char *)p->val + i;
-		if (str_eq(e, s))
-			return true;
-		while (i < p->len && p->val[i])
-			i++;
-		i++;
-	}
-	return false;
+	return rt_strlist_has(p->val, p->len, s);
 }
 
 /* What the walk collects. */
@@ -69,99 +34,57 @@ static struct {
 	bool ok;
 } w;
 
-static void prop(const char *const *path, int depth, const char *name, struct prop_ref v)
+static void prop(void *ctx, const char *const *path, int depth, const char *name,
+		 const uint8_t *val, uint32_t len)
 {
+	struct prop_ref v = { val, len };
 	const char *node = depth > 0 ? path[depth - 1] : "";
 
-	if (depth == 1 && starts_with(node, "memory@") && str_eq(name, "reg"))
+	(void)ctx;
+	if (depth == 1 && starts_with(node, "memory@") && rt_str_eq(name, "reg"))
 		w.mem_reg = v;
-	else if (depth == 1 && str_eq(node, "psci") && str_eq(name, "method"))
+	else if (depth == 1 && rt_str_eq(node, "psci") && rt_str_eq(name, "method"))
 		w.psci_method = v;
-	else if (depth == 1 && str_eq(node, "psci") && str_eq(name, "compatible"))
+	else if (depth == 1 && rt_str_eq(node, "psci") && rt_str_eq(name, "compatible"))
 		w.psci_compat = v;
-	else if (depth == 1 && starts_with(node, "intc@") && str_eq(name, "compatible"))
+	else if (depth == 1 && starts_with(node, "intc@") && rt_str_eq(name, "compatible"))
 		w.gic_compat = v;
-	else if (depth == 1 && str_eq(node, "timer") && str_eq(name, "interrupts"))
+	else if (depth == 1 && rt_str_eq(node, "timer") && rt_str_eq(name, "interrupts"))
 		w.timer_irqs = v;
-	else if (depth == 1 && starts_with(node, "pl011@") && str_eq(name, "interrupts"))
+	else if (depth == 1 && starts_with(node, "pl011@") && rt_str_eq(name, "interrupts"))
 		w.uart_irqs = v;
-	else if (depth == 1 && starts_with(node, "pl011@") && str_eq(name, "compatible"))
+	else if (depth == 1 && starts_with(node, "pl011@") && rt_str_eq(name, "compatible"))
 		w.uart_compat = v;
-	else if (depth == 1 && starts_with(node, "test@") && str_eq(name, "compatible"))
+	else if (depth == 1 && starts_with(node, "test@") && rt_str_eq(name, "compatible"))
 		w.test_compat = v;
-	else if (depth == 1 && str_eq(node, "chosen") && str_eq(name, "bootargs"))
+	else if (depth == 1 && rt_str_eq(node, "chosen") && rt_str_eq(name, "bootargs"))
 		w.bootargs = v;
-	else if (depth == 1 && str_eq(node, "chosen") && str_eq(name, "stdout-path"))
+	else if (depth == 1 && rt_str_eq(node, "chosen") && rt_str_eq(name, "stdout-path"))
 		w.stdout_path = v;
-	else if (depth == 1 && str_eq(node, "chosen") && str_eq(name, "linux,initrd-start"))
+	else if (depth == 1 && rt_str_eq(node, "chosen") && rt_str_eq(name, "linux,initrd-start"))
 		w.initrd_start = v;
-	else if (depth == 1 && str_eq(node, "chosen") && str_eq(name, "linux,initrd-end"))
+	else if (depth == 1 && rt_str_eq(node, "chosen") && rt_str_eq(name, "linux,initrd-end"))
 		w.initrd_end = v;
-	else if (depth == 2 && str_eq(path[0], "cpus") && starts_with(node, "cpu@") &&
-		 str_eq(name, "enable-method") && str_eq((const char *)v.val, "psci"))
+	else if (depth == 2 && rt_str_eq(path[0], "cpus") && starts_with(node, "cpu@") &&
+		 rt_str_eq(name, "enable-method") && rt_str_eq((const char *)v.val, "psci"))
 		w.cpus_psci++;
-	else if (depth == 2 && str_eq(path[0], "cpus") && starts_with(node, "cpu@") &&
-		 str_eq(name, "device_type") && str_eq((const char *)v.val, "cpu"))
+	else if (depth == 2 && rt_str_eq(path[0], "cpus") && starts_with(node, "cpu@") &&
+		 rt_str_eq(name, "device_type") && rt_str_eq((const char *)v.val, "cpu"))
 		w.cpus++;
-}
-
-static bool walk(const uint8_t *fdt)
-{
-	const char *path[MAX_DEPTH];
-	uint32_t off = be32(fdt + 8), strings = be32(fdt + 12), size = be32(fdt + 36);
-	const uint8_t *s = fdt + off;
-	int depth = -1;
-
-	for (uint32_t i = 0; i + 4 <= size;) {
-		uint32_t tok = be32(s + i);
-		i += 4;
-		switch (tok) {
-		case FDT_BEGIN_NODE: {
-			const char *name = (const char *)s + i;
-			uint32_t n = 0;
-			while (name[n])
-				n++;
-			if (++depth > 0 && depth <= MAX_DEPTH)
-				path[depth - 1] = name;
-			i += (n + 4) & ~3u;
-			break;
-		}
-		case FDT_END_NODE:
-			depth--;
-			break;
-		case FDT_PROP: {
-			struct prop_ref v = { s + i + 8, be32(s + i) };
-			const char *name = (const char *)fdt + strings + be32(s + i + 4);
-			if (depth <= MAX_DEPTH)
-				prop(path, depth, name, v);
-			i += 8 + ((v.len + 3) & ~3u);
-			break;
-		}
-		case FDT_NOP:
-			break;
-		case FDT_END:
-			return depth == -1;
-		default:
-			return false;
-		}
-	}
-	return false;
 }
 
 int dt_read(const void *dtb, struct guest_dt *out)
 {
-	const uint8_t *fdt = dtb;
-
 	w.ok = false;
-	if (!fdt || ((uintptr_t)fdt & 7) || be32(fdt) != FDT_MAGIC || !walk(fdt))
+	if (rt_fdt_walk(dtb, prop, NULL) != 0)
 		return -1;
 	w.ok = true;
 	out->ncpus = w.cpus;
 	out->gic_version = list_has(&w.gic_compat, "arm,gic-v3")	   ? 3
 			   : list_has(&w.gic_compat, "arm,cortex-a15-gic") ? 2
 									   : 0;
-	out->ram_base = w.mem_reg.len == 16 ? be64(w.mem_reg.val) : 0;
-	out->ram_size = w.mem_reg.len == 16 ? be64(w.mem_reg.val + 8) : 0;
+	out->ram_base = w.mem_reg.len == 16 ? rt_be64(w.mem_reg.val) : 0;
+	out->ram_size = w.mem_reg.len == 16 ? rt_be64(w.mem_reg.val + 8) : 0;
 	out->bootargs = w.bootargs.val ? (const char *)w.bootargs.val : "";
 	return 0;
 }
@@ -196,7 +119,7 @@ static bool cells_eq(const struct prop_ref *p, const uint32_t *want, unsigned n)
 	if (!p->val || p->len != n * 4)
 		return false;
 	for (unsigned i = 0; i < n; i++)
-		if (be32(p->val + 4 * i) != want[i])
+		if (rt_be32(p->val + 4 * i) != want[i])
 			return false;
 	return true;
 }
@@ -228,7 +151,7 @@ void dt_checks(const void *dtb, struct guest_dt *dt)
 	      ": one cpu node per vCPU PSCI knows, enable-method psci", n, dt->ncpus);
 	check(0,
 	      list_has(&w.psci_compat, "arm,psci-0.2") && w.psci_method.val &&
-		      str_eq((const char *)w.psci_method.val, "hvc"),
+		      rt_str_eq((const char *)w.psci_method.val, "hvc"),
 	      "DT", ": psci, method hvc", 0, 0);
 	gic_hw = ((READ_SYSREG("S3_0_C0_C4_0") >> 24) & 0xfu) ? 3 : 2; /* ID_AA64PFR0_EL1.GIC */
 	check(0, dt->gic_version == gic_hw, "DT", ": GIC node matches the CPU interface", gic_hw,
@@ -245,15 +168,15 @@ void dt_checks(const void *dtb, struct guest_dt *dt)
 	      cells_eq(&w.uart_irqs, uart, 3) && list_has(&w.uart_compat, "arm,pl011") &&
 		      list_has(&w.uart_compat, "arm,primecell"),
 	      "DT", ": PL011 with SPI 1", 0, 0);
-	check(0, w.stdout_path.val && str_eq((const char *)w.stdout_path.val, "/pl011@9000000"),
+	check(0, w.stdout_path.val && rt_str_eq((const char *)w.stdout_path.val, "/pl011@9000000"),
 	      "DT", ": stdout-path is the PL011", 0, 0);
 	check(0, list_has(&w.test_compat, "armvirt,test-device"), "DT", ": the test device", 0, 0);
 	check(0, bootarg(dt, "armvirt-test", initrd_arg, sizeof(initrd_arg)), "DT",
 	      ": bootargs from the command line", 0, 0);
 	if (bootarg(dt, "initrd-check", initrd_arg, sizeof(initrd_arg))) {
 		/* The runner's initrd starts with its own length as 8 ASCII hex digits. */
-		uint64_t start = w.initrd_start.len == 8 ? be64(w.initrd_start.val) : 0;
-		uint64_t end = w.initrd_end.len == 8 ? be64(w.initrd_end.val) : 0;
+		uint64_t start = w.initrd_start.len == 8 ? rt_be64(w.initrd_start.val) : 0;
+		uint64_t end = w.initrd_end.len == 8 ? rt_be64(w.initrd_end.val) : 0;
 		uint64_t len = 0;
 		for (unsigned i = 0; start && i < 8; i++) {
 			char c = ((const char *)start)[i];

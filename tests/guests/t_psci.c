@@ -21,8 +21,6 @@
 volatile uint64_t hello_context[MAX_VCPUS], hello_mpidr[MAX_VCPUS];
 volatile bool hello_may_turn_off[MAX_VCPUS];
 
-void guest_secondary_entry(void);
-
 static uint64_t wait_affinity(unsigned i, uint64_t want)
 {
 	uint64_t r = ~0ull, end = counter() + ticks_from_us(WAIT_US);
