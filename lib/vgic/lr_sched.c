@@ -14,7 +14,7 @@
  */
 #include <armvirt/port.h>
 
-#include "internal.h"
+#include "lr_format.h"
 
 #define HCR_EN (1u << ARMVIRT_GIC_HCR_EN_SHIFT)
 #define HCR_UIE (1u << ARMVIRT_GIC_HCR_UIE_SHIFT)
@@ -89,15 +89,23 @@ int lr_index(const struct armvirt_vgic_vcpu *v, uint16_t intid, unsigned src)
 	return -1;
 }
 
+/*
+ * Free entry @i. A register still holding a valid interrupt, or owing an
+ * EOI maintenance interrupt, is marked for the next fill to clear: every
+ * other unused register holds 0 or a harmless leftover, which fill skips.
+ */
 void lr_drop(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
 {
 	struct armvirt_vgic_irq *irq = irq_get(d, v, v->lr[i].intid);
 	uint8_t b = (uint8_t)(1u << v->lr[i].src);
+	uint64_t hw = v->lr[i].hw;
 
 	irq->in_lr &= (uint8_t)~b;
 	irq->lr_pend &= (uint8_t)~b;
 	v->lr[i].state = 0;
 	v->lr_used &= ~(UINT64_C(1) << i);
+	if (lr_state(d, hw) != 0 || lr_eoi_set(d, hw))
+		v->lr_stale |= UINT64_C(1) << i;
 }
 
 void lr_make_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
@@ -303,24 +311,25 @@ static struct armvirt_vgic_irq *best_candidate(struct armvirt_vgic *d, struct ar
 	return c1;
 }
 
-static void fill_queued(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, const bool ok[2],
-			struct movers *mv)
+/* Returns the most urgent queued interrupt left waiting, or NULL. */
+static struct armvirt_vgic_irq *fill_queued(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+					    const bool ok[2], struct movers *mv)
 {
-	for (unsigned n = 0; n < d->nr_lrs; n++) {
-		struct armvirt_vgic_irq *c = best_candidate(d, v, ok);
-		int slot;
+	struct armvirt_vgic_irq *c = best_candidate(d, v, ok);
 
-		if (c == NULL)
-			return;
-		slot = free_lr(d, v);
+	for (unsigned n = 0; c != NULL && n < d->nr_lrs; n++) {
+		int slot = free_lr(d, v);
+
 		if (slot < 0) {
 			slot = choose_victim(d, v, ok, c->priority);
 			if (slot < 0)
-				return;
+				break;
 			lr_evict(d, v, (unsigned)slot, mv);
 		}
 		lr_load(d, v, (unsigned)slot, c, lowest_bit(irq_ready(c)), ST_P);
+		c = best_candidate(d, v, ok);
 	}
+	return c;
 }
 
 static void reload_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v)
@@ -341,15 +350,26 @@ static void reload_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v)
 	}
 }
 
-/* The maintenance interrupts the state after a fill calls for (vgic.h). */
+/*
+ * The maintenance interrupts the state after a fill calls for (vgic.h);
+ * @waiting: a queued interrupt the guest could take is left out.
+ */
 static uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bool waiting)
 {
-	bool pure = any_pure_pending(v);
-	unsigned used = 0;
+	bool pure = false;
+	unsigned used = 0, pure_groups = 0; /* bit g: a purely pending entry of group g */
 	uint32_t hcr = HCR_EN;
 
-	for (uint64_t m = v->lr_used; m != 0; m &= m - 1)
+	for (uint64_t m = v->lr_used; m != 0; m &= m - 1) {
+		const struct armvirt_vgic_lr_ *e = &v->lr[lowest_bit(m)];
+
 		used++;
+		if ((e->state & ST_PA) == ST_P) {
+			pure = true;
+			if (waiting)
+				pure_groups |= 1u << irq_group(irq_get(d, v, e->intid));
+		}
+	}
 	if (waiting && pure)
 		hcr |= HCR_NPIE;
 	if (v->ahead != NONE) {
@@ -366,16 +386,9 @@ static uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bo
 		if (!vmcr_on && dist_group_enabled(d, g) && queue_best(d, v, g) != NULL)
 			hcr |= 1u << (g ? ARMVIRT_GIC_HCR_VGRP1EIE_SHIFT
 					: ARMVIRT_GIC_HCR_VGRP0EIE_SHIFT);
-		if (vmcr_on && waiting) {
-			for (uint64_t m = v->lr_used; m != 0; m &= m - 1) {
-				const struct armvirt_vgic_lr_ *e = &v->lr[lowest_bit(m)];
-
-				if ((e->state & ST_PA) == ST_P &&
-				    irq_group(irq_get(d, v, e->intid)) == g)
-					hcr |= 1u << (g ? ARMVIRT_GIC_HCR_VGRP1DIE_SHIFT
-							: ARMVIRT_GIC_HCR_VGRP0DIE_SHIFT);
-			}
-		}
+		if (vmcr_on && ((pure_groups >> g) & 1u))
+			hcr |= 1u << (g ? ARMVIRT_GIC_HCR_VGRP1DIE_SHIFT
+					: ARMVIRT_GIC_HCR_VGRP0DIE_SHIFT);
 	}
 	/* Every register holds an active interrupt that cannot leave: learn
 	 * of each deactivation that frees one. */
@@ -406,84 +419,66 @@ static uint16_t admit_threshold(struct armvirt_vgic *d, struct armvirt_vgic_vcpu
 }
 
 /*
- * Whether a fill would change nothing: no register in use or to rewrite,
- * nothing queued or evicted, so the maintenance controls stay HCR_EN alone
- * (fill_hcr()) and every register is left as it is (the loop in
- * armvirt_vgic_vcpu_fill() skips or rewrites it with the 0 it holds).
- * The common entry, after an exit that touched no interrupt.
+ * Whether a fill would change nothing: no register in use or to rewrite
+ * (lr_drop()), nothing queued or evicted, so the maintenance controls stay
+ * HCR_EN alone (fill_hcr()) and every register is left as it is. The
+ * common entry, after an exit that touched no interrupt.
  */
-static bool fill_is_idle(const struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *v,
-			 const struct lr_ops *ops)
+static bool fill_is_idle(const struct armvirt_vgic_vcpu *v)
 {
-	if (v->lr_used != 0 || v->lr_stale != 0 || v->ahead != NONE || v->hcr != HCR_EN)
+	uint64_t queued = 0;
+
+	if ((v->lr_used | v->lr_stale) != 0 || v->ahead != NONE || v->hcr != HCR_EN)
 		return false;
 	for (unsigned g = 0; g < 2; g++)
 		for (unsigned w = 0; w < ARMVIRT_VGIC_PRIO_LEVELS_ / 64; w++)
-			if (v->qmap[g][w] != 0)
-				return false;
-	for (unsigned i = 0; i < d->nr_lrs; i++) {
-		uint64_t hw = v->lr[i].hw;
-
-		if (hw != 0 && (ops->state(hw) != 0 || ops->eoi_set(hw)))
-			return false;
-	}
-	return true;
+			queued |= v->qmap[g][w];
+	return queued == 0;
 }
 
-int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
+/*
+ * The fill of a vCPU that has something in its list registers, queued or
+ * evicted, called with its lock held, which it releases: out of line, so
+ * that the idle entry does not pay for its frame.
+ */
+__attribute__((noinline)) static int fill_lrs(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+					      struct armvirt_vgic_kicks *kicks)
 {
-	const struct lr_ops *ops;
-	struct armvirt_vgic_vcpu *v;
-	struct movers mv;
-	bool ok[2], wrote = false;
+	struct movers movers, *mv = &movers;
+	bool ok[2], waiting, wrote = false;
 	uint32_t hcr;
-	int ret = 0;
 
-	if (d == NULL || vcpu >= d->nr_vcpus)
-		return ARMVIRT_EINVAL;
-	ops = lr_ops(d);
-	v = &d->vcpus[vcpu];
-	mv.n = 0;
-	vgic_lock(v);
-	if (!(v->flags & VCPU_LOADED) || (v->flags & VCPU_IN_GUEST)) {
-		ret = ARMVIRT_EPERM;
-		goto out;
-	}
-	if (fill_is_idle(d, v, ops)) {
-		v->admit = PRIO_IDLE; /* admit_threshold(): every register is free */
-		v->flags |= VCPU_IN_GUEST;
-		goto out;
-	}
+	mv->n = 0;
 	for (unsigned g = 0; g < 2; g++)
 		ok[g] = dist_group_enabled(d, g) && vmcr_group_enabled(v->vmcr, g);
 
 	for (uint64_t m = v->lr_used; m != 0; m &= m - 1)
-		lr_refresh(d, v, lowest_bit(m), &mv);
-	fill_queued(d, v, ok, &mv);
+		lr_refresh(d, v, lowest_bit(m), mv);
+	/* Evicted active interrupts leave the queue as it was: what
+	 * fill_queued() left waiting still is. */
+	waiting = fill_queued(d, v, ok, mv) != NULL;
 	reload_evicted(d, v);
-	hcr = fill_hcr(d, v, best_candidate(d, v, ok) != NULL);
+	hcr = fill_hcr(d, v, waiting);
 
-	for (unsigned i = 0; i < d->nr_lrs; i++) {
+	/* The registers in use, and the unused ones lr_drop() marked; every
+	 * other one holds 0 or an invalid leftover owing nothing. */
+	for (uint64_t m = (v->lr_used | v->lr_stale) & all_lrs(d); m != 0; m &= m - 1) {
+		unsigned i = lowest_bit(m);
 		uint64_t bit = UINT64_C(1) << i;
 		struct armvirt_vgic_lr_ *e = &v->lr[i];
 		uint64_t val = (v->lr_used & bit)
-				       ? ops->encode(d, irq_get(d, v, e->intid), e->src, e->state)
+				       ? lr_encode(d, irq_get(d, v, e->intid), e->src, e->state)
 				       : 0;
 
-		/* An unused register may keep an invalid leftover, unless it
-		 * owes an EOI maintenance interrupt. */
-		if (!(v->lr_used & bit) && !(v->lr_stale & bit) && ops->state(e->hw) == 0 &&
-		    !ops->eoi_set(e->hw))
-			continue;
 		if ((v->lr_stale & bit) || val != e->hw) {
-			ops->write_lr(i, val);
+			lr_write(d, i, val);
 			e->hw = val;
 			wrote = true;
 		}
 	}
 	v->lr_stale = 0;
 	if (hcr != v->hcr) {
-		ops->write_hcr(hcr);
+		lr_write_hcr(d, hcr);
 		v->hcr = hcr;
 		wrote = true;
 	}
@@ -493,9 +488,28 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 		armvirt_port_dsb(ARMVIRT_PORT_SY);
 	v->admit = admit_threshold(d, v, ok);
 	v->flags |= VCPU_IN_GUEST;
-out:
 	vgic_unlock(v);
-	return ret < 0 ? ret : move_all(d, &mv, kicks);
+	return move_all(d, mv, kicks);
+}
+
+int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
+{
+	struct armvirt_vgic_vcpu *v;
+
+	if (d == NULL || vcpu >= d->nr_vcpus)
+		return ARMVIRT_EINVAL;
+	v = &d->vcpus[vcpu];
+	vgic_lock(v);
+	if (!(v->flags & VCPU_LOADED) || (v->flags & VCPU_IN_GUEST)) {
+		vgic_unlock(v);
+		return ARMVIRT_EPERM;
+	}
+	if (!fill_is_idle(v))
+		return fill_lrs(d, v, kicks);
+	v->admit = PRIO_IDLE; /* admit_threshold(): every register is free */
+	v->flags |= VCPU_IN_GUEST;
+	vgic_unlock(v);
+	return 0;
 }
 
 /* Fold what the guest did to entry @i (now in state @st) into its interrupt. */
@@ -584,35 +598,42 @@ static unsigned end_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 	return n;
 }
 
-int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
+/* The end of a sync: the vCPU is out of the guest; its lock is released. */
+static void sync_done(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bool reset_count)
 {
-	const struct lr_ops *ops;
-	struct armvirt_vgic_vcpu *v;
+	v->vmcr = lr_read_vmcr(d);
+	/* Disarm the maintenance interrupt (it is level-sensitive) and zero
+	 * EOIcount; fill arms what the new state needs. */
+	if ((v->hcr & HCR_MAINT) || reset_count) {
+		v->hcr = HCR_EN;
+		lr_write_hcr(d, v->hcr);
+	}
+	v->flags &= ~VCPU_IN_GUEST;
+	vgic_unlock(v);
+}
+
+/*
+ * What the guest did to the list registers in use and, through EOIcount, to
+ * evicted active interrupts; called with the vCPU's lock held, which it
+ * releases. Out of line, like fill_lrs().
+ */
+__attribute__((noinline)) static int sync_lrs(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+					      struct armvirt_vgic_kicks *kicks)
+{
 	uint16_t touched[MAX_TOUCHED];
-	struct movers mv;
+	struct movers movers, *mv = &movers;
 	unsigned nt = 0;
 	bool reset_count = false;
 
-	if (d == NULL || vcpu >= d->nr_vcpus)
-		return ARMVIRT_EINVAL;
-	ops = lr_ops(d);
-	v = &d->vcpus[vcpu];
-	mv.n = 0;
-	vgic_lock(v);
-	if (!(v->flags & VCPU_IN_GUEST)) {
-		vgic_unlock(v);
-		return ARMVIRT_EPERM;
-	}
+	mv->n = 0;
 	if (v->lr_used != 0) {
-		uint64_t used = v->lr_used, gone = ops->read_elrsr(d);
+		uint64_t used = v->lr_used, gone = lr_read_elrsr(d), ended = 0;
 		bool eoi = false;
 
-		uint64_t ended = 0;
-
 		for (uint64_t m = used; m != 0; m &= m - 1)
-			eoi |= ops->eoi_set(v->lr[lowest_bit(m)].hw);
+			eoi |= lr_eoi_set(d, v->lr[lowest_bit(m)].hw);
 		if (eoi)
-			ended = ops->read_eisr(d) & used;
+			ended = lr_read_eisr(d) & used;
 		gone |= ended;
 		for (uint64_t m = used; m != 0; m &= m - 1) {
 			unsigned i = lowest_bit(m), st = 0;
@@ -620,13 +641,13 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 			if ((ended >> i) & 1u) {
 				/* An ended register owing an EOI maintenance
 				 * interrupt keeps asserting it until cleared. */
-				ops->write_lr(i, 0);
+				lr_write(d, i, 0);
 				v->lr[i].hw = 0;
 			} else if ((gone >> i) & 1u) {
-				v->lr[i].hw = ops->invalid(v->lr[i].hw);
+				v->lr[i].hw = lr_invalid(d, v->lr[i].hw);
 			} else {
-				v->lr[i].hw = ops->read_lr(i);
-				st = ops->state(v->lr[i].hw);
+				v->lr[i].hw = lr_read(d, i);
+				st = lr_state(d, v->lr[i].hw);
 			}
 			touched[nt++] = v->lr[i].intid;
 			lr_sync_entry(d, v, i, st);
@@ -636,7 +657,7 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 	}
 	if (v->hcr & HCR_LRENPIE) {
 		unsigned count =
-			(unsigned)armvirt_field_get(ops->read_hcr(), ARMVIRT_GIC_HCR_EOICOUNT_SHIFT,
+			(unsigned)armvirt_field_get(lr_read_hcr(d), ARMVIRT_GIC_HCR_EOICOUNT_SHIFT,
 						    ARMVIRT_GIC_HCR_EOICOUNT_WIDTH);
 
 		nt += end_evicted(d, v, count, &touched[nt]);
@@ -651,18 +672,30 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 		}
 		irq->req = 0;
 		irq_update(d, v, irq);
-		note_mover(&mv, v, irq);
+		note_mover(mv, v, irq);
 	}
-	v->vmcr = ops->read_vmcr();
-	/* Disarm the maintenance interrupt (it is level-sensitive) and zero
-	 * EOIcount; fill arms what the new state needs. */
-	if ((v->hcr & HCR_MAINT) || reset_count) {
-		v->hcr = HCR_EN;
-		ops->write_hcr(v->hcr);
+	sync_done(d, v, reset_count);
+	return move_all(d, mv, kicks);
+}
+
+int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
+{
+	struct armvirt_vgic_vcpu *v;
+
+	if (d == NULL || vcpu >= d->nr_vcpus)
+		return ARMVIRT_EINVAL;
+	v = &d->vcpus[vcpu];
+	vgic_lock(v);
+	if (!(v->flags & VCPU_IN_GUEST)) {
+		vgic_unlock(v);
+		return ARMVIRT_EPERM;
 	}
-	v->flags &= ~VCPU_IN_GUEST;
-	vgic_unlock(v);
-	return move_all(d, &mv, kicks);
+	if (v->lr_used != 0 || (v->hcr & HCR_LRENPIE))
+		return sync_lrs(d, v, kicks);
+	/* Nothing in use and nothing evicted: the common exit, on which the
+	 * guest can have changed only its CPU interface's controls. */
+	sync_done(d, v, false);
+	return 0;
 }
 
 void lr_dir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t intid,
@@ -739,13 +772,13 @@ int armvirt_vgic_vcpu_put(struct armvirt_vgic *d, unsigned vcpu)
 	if (!(v->flags & VCPU_LOADED) || (v->flags & VCPU_IN_GUEST)) {
 		ret = ARMVIRT_EPERM;
 	} else {
-		v->vmcr = ops->read_vmcr();
+		v->vmcr = lr_read_vmcr(d);
 		ops->save_apr(d, v->apr);
 		ops->write_hcr(0);
 		v->hcr = 0;
 		for (unsigned i = 0; i < d->nr_lrs; i++) {
 			if (v->lr[i].hw != 0) {
-				ops->write_lr(i, 0);
+				lr_write(d, i, 0);
 				v->lr[i].hw = 0;
 			}
 		}

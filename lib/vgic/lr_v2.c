@@ -5,51 +5,7 @@
  */
 #include <armvirt/port.h>
 
-#include "internal.h"
-
-static uint64_t encode(const struct armvirt_vgic *d, const struct armvirt_vgic_irq *irq,
-		       unsigned src, unsigned state)
-{
-	uint64_t lr = irq->intid;
-
-	lr = armvirt_field_set(lr, ARMVIRT_GICH_LR_PRIORITY_SHIFT, ARMVIRT_GICH_LR_PRIORITY_WIDTH,
-			       irq->priority >> (8 - ARMVIRT_GICH_LR_PRIORITY_WIDTH));
-	lr = armvirt_field_set(lr, ARMVIRT_GICH_LR_GRP1_SHIFT, ARMVIRT_GICH_LR_GRP1_WIDTH,
-			       irq_group(irq));
-	lr = armvirt_field_set(lr, ARMVIRT_GICH_LR_STATE_SHIFT, ARMVIRT_GICH_LR_STATE_WIDTH,
-			       state & ST_PA);
-	if (irq->flags & IRQ_HW) {
-		lr = armvirt_field_set(lr, ARMVIRT_GICH_LR_HW_SHIFT, ARMVIRT_GICH_LR_HW_WIDTH, 1);
-		lr = armvirt_field_set(lr, ARMVIRT_GICH_LR_PHYSICALID_SHIFT,
-				       ARMVIRT_GICH_LR_PHYSICALID_WIDTH, irq->pintid);
-	} else {
-		if (is_v2_sgi(d, irq))
-			lr = armvirt_field_set(lr, ARMVIRT_GICH_LR_CPUID_SHIFT,
-					       ARMVIRT_GICH_LR_CPUID_WIDTH, src);
-		if (state & ST_EOI)
-			lr = armvirt_field_set(lr, ARMVIRT_GICH_LR_EOI_SHIFT,
-					       ARMVIRT_GICH_LR_EOI_WIDTH, 1);
-	}
-	return lr;
-}
-
-static unsigned state(uint64_t lr)
-{
-	return (unsigned)armvirt_field_get(lr, ARMVIRT_GICH_LR_STATE_SHIFT,
-					   ARMVIRT_GICH_LR_STATE_WIDTH);
-}
-
-static uint64_t invalid(uint64_t lr)
-{
-	return armvirt_field_set(lr, ARMVIRT_GICH_LR_STATE_SHIFT, ARMVIRT_GICH_LR_STATE_WIDTH,
-				 ARMVIRT_GIC_LR_STATE_INVALID);
-}
-
-static bool eoi_set(uint64_t lr)
-{
-	return !armvirt_field_get(lr, ARMVIRT_GICH_LR_HW_SHIFT, ARMVIRT_GICH_LR_HW_WIDTH) &&
-	       armvirt_field_get(lr, ARMVIRT_GICH_LR_EOI_SHIFT, ARMVIRT_GICH_LR_EOI_WIDTH);
-}
+#include "lr_format.h"
 
 static uint64_t read_lr(unsigned n)
 {
@@ -61,24 +17,14 @@ static void write_lr(unsigned n, uint64_t v)
 	armvirt_port_gich_write(ARMVIRT_GICH_LR0 + 4u * n, (uint32_t)v);
 }
 
-/* The second word covers list registers 32 to 63 and exists only if they do. */
-static uint64_t read_pair(const struct armvirt_vgic *d, uint32_t lo)
-{
-	uint64_t v = armvirt_port_gich_read(lo);
-
-	if (d->nr_lrs > 32)
-		v |= (uint64_t)armvirt_port_gich_read(lo + 4u) << 32;
-	return v;
-}
-
 static uint64_t read_elrsr(const struct armvirt_vgic *d)
 {
-	return read_pair(d, ARMVIRT_GICH_ELRSR0);
+	return lr_v2_read_pair(d, ARMVIRT_GICH_ELRSR0);
 }
 
 static uint64_t read_eisr(const struct armvirt_vgic *d)
 {
-	return read_pair(d, ARMVIRT_GICH_EISR0);
+	return lr_v2_read_pair(d, ARMVIRT_GICH_EISR0);
 }
 
 static uint32_t read_hcr(void)
@@ -127,14 +73,14 @@ static uint32_t read_vtr(void)
 }
 
 const struct lr_ops vgic_lr_ops_v2 = {
-	.encode = encode,
-	.state = state,
-	.invalid = invalid,
+	.encode = lr_v2_encode,
+	.state = lr_v2_state,
+	.invalid = lr_v2_invalid,
 	.read_lr = read_lr,
 	.write_lr = write_lr,
 	.read_elrsr = read_elrsr,
 	.read_eisr = read_eisr,
-	.eoi_set = eoi_set,
+	.eoi_set = lr_v2_eoi_set,
 	.read_hcr = read_hcr,
 	.write_hcr = write_hcr,
 	.read_vmcr = read_vmcr,
