@@ -356,18 +356,19 @@ static void reload_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v)
  */
 static uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bool waiting)
 {
+	/* Two or more registers in use: underflow would fire at once with one. */
+	bool several = (v->lr_used & (v->lr_used - 1)) != 0;
 	bool pure = false;
-	unsigned used = 0, pure_groups = 0; /* bit g: a purely pending entry of group g */
+	unsigned pure_groups = 0; /* bit g: a purely pending entry of group g */
 	uint32_t hcr = HCR_EN;
 
-	for (uint64_t m = v->lr_used; m != 0; m &= m - 1) {
+	/* The purely pending entries matter only to an interrupt left waiting. */
+	for (uint64_t m = waiting ? v->lr_used : 0; m != 0; m &= m - 1) {
 		const struct armvirt_vgic_lr_ *e = &v->lr[lowest_bit(m)];
 
-		used++;
 		if ((e->state & ST_PA) == ST_P) {
 			pure = true;
-			if (waiting)
-				pure_groups |= 1u << irq_group(irq_get(d, v, e->intid));
+			pure_groups |= 1u << irq_group(irq_get(d, v, e->intid));
 		}
 	}
 	if (waiting && pure)
@@ -377,8 +378,7 @@ static uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bo
 		if (d->model == ARMVIRT_VGIC_V3)
 			hcr |= HCR_TDIR;
 	}
-	/* Underflow would fire at once with one register in use. */
-	if ((v->ahead != NONE || (waiting && !pure)) && used >= 2)
+	if ((v->ahead != NONE || (waiting && !pure)) && several)
 		hcr |= HCR_UIE;
 	for (unsigned g = 0; g < 2; g++) {
 		bool vmcr_on = vmcr_group_enabled(v->vmcr, g);
