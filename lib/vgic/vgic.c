@@ -68,6 +68,7 @@ static void vcpu_reset(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint
 		for (unsigned w = 0; w < ARMVIRT_VGIC_PRIO_LEVELS_ / 64; w++)
 			v->qmap[g][w] = 0;
 	}
+	v->qsum = 0;
 	v->ahead = NONE;
 	v->admit = PRIO_IDLE;
 	v->lr_used = 0;
