@@ -426,14 +426,8 @@ static uint16_t admit_threshold(struct armvirt_vgic *d, struct armvirt_vgic_vcpu
  */
 static bool fill_is_idle(const struct armvirt_vgic_vcpu *v)
 {
-	uint64_t queued = 0;
-
-	if ((v->lr_used | v->lr_stale) != 0 || v->ahead != NONE || v->hcr != HCR_EN)
-		return false;
-	for (unsigned g = 0; g < 2; g++)
-		for (unsigned w = 0; w < ARMVIRT_VGIC_PRIO_LEVELS_ / 64; w++)
-			queued |= v->qmap[g][w];
-	return queued == 0;
+	return (v->lr_used | v->lr_stale) == 0 && v->qsum == 0 && v->ahead == NONE &&
+	       v->hcr == HCR_EN;
 }
 
 /*
