@@ -93,8 +93,9 @@ int lr_index(const struct armvirt_vgic_vcpu *v, uint16_t intid, unsigned src)
  * Free entry @i. A register still holding a valid interrupt, or owing an
  * EOI maintenance interrupt, is marked for the next fill to clear: every
  * other unused register holds 0 or a harmless leftover, which fill skips.
+ * Inline here for the exit and entry paths; lr_drop() for irq.c.
  */
-void lr_drop(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
+static inline void lr_free(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
 {
 	struct armvirt_vgic_irq *irq = irq_get(d, v, v->lr[i].intid);
 	uint8_t b = (uint8_t)(1u << v->lr[i].src);
@@ -106,6 +107,11 @@ void lr_drop(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
 	v->lr_used &= ~(UINT64_C(1) << i);
 	if (lr_state(d, hw) != 0 || lr_eoi_set(d, hw))
 		v->lr_stale |= UINT64_C(1) << i;
+}
+
+void lr_drop(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
+{
+	lr_free(d, v, i);
 }
 
 void lr_make_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
@@ -186,7 +192,7 @@ static void lr_refresh(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsi
 	}
 	st = (p ? ST_P : 0u) | (a ? ST_A : 0u);
 	if (st == 0) {
-		lr_drop(d, v, i);
+		lr_free(d, v, i);
 		irq_update(d, v, irq);
 		note_mover(mv, v, irq);
 		return;
@@ -282,7 +288,7 @@ static void lr_evict(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsign
 
 	if (was_pending && (irq->flags & IRQ_EDGE))
 		irq->latch |= b;
-	lr_drop(d, v, i);
+	lr_free(d, v, i);
 	/* It was ahead of everything queued at its priority: keep it so. */
 	if (was_pending && !(irq->flags & IRQ_QUEUED) && irq_wants_queue(irq, v))
 		queue_insert(d, v, irq, true);
@@ -420,7 +426,7 @@ static uint16_t admit_threshold(struct armvirt_vgic *d, struct armvirt_vgic_vcpu
 
 /*
  * Whether a fill would change nothing: no register in use or to rewrite
- * (lr_drop()), nothing queued or evicted, so the maintenance controls stay
+ * (lr_free()), nothing queued or evicted, so the maintenance controls stay
  * HCR_EN alone (fill_hcr()) and every register is left as it is. The
  * common entry, after an exit that touched no interrupt.
  */
@@ -454,7 +460,7 @@ __attribute__((noinline)) static int fill_lrs(struct armvirt_vgic *d, struct arm
 	reload_evicted(d, v);
 	hcr = fill_hcr(d, v, waiting);
 
-	/* The registers in use, and the unused ones lr_drop() marked; every
+	/* The registers in use, and the unused ones lr_free() marked; every
 	 * other one holds 0 or an invalid leftover owing nothing. */
 	for (uint64_t m = (v->lr_used | v->lr_stale) & all_lrs(d); m != 0; m &= m - 1) {
 		unsigned i = lowest_bit(m);
@@ -533,7 +539,7 @@ static void lr_sync_entry(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, u
 	if (deactivated)
 		irq_deactivated(irq);
 	if (st == 0)
-		lr_drop(d, v, i);
+		lr_free(d, v, i);
 }
 
 /* Apply the changes made while the vCPU was in the guest (irq.c). */
@@ -560,7 +566,7 @@ static void lr_apply_req(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, un
 	if ((irq->req & REQ_SET_ACT) && e->src == 0 && !(st & ST_A))
 		lr_make_active(d, v, i);
 	if ((e->state & ST_PA) == 0)
-		lr_drop(d, v, i);
+		lr_free(d, v, i);
 }
 
 /*
@@ -714,7 +720,7 @@ void lr_dir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t intid,
 		if (irq->flags & IRQ_HW)
 			armvirt_port_write_icc_dir_el1(irq->pintid);
 		if ((v->lr[i].state & ST_PA) == 0)
-			lr_drop(d, v, (unsigned)i);
+			lr_free(d, v, (unsigned)i);
 	}
 	irq->active &= (uint8_t)~1u;
 	irq_deactivated(irq);
@@ -840,6 +846,11 @@ int armvirt_vgic_vcpu_pending(struct armvirt_vgic *d, unsigned vcpu)
 	ops = lr_ops(d);
 	v = &d->vcpus[vcpu];
 	vgic_lock(v);
+	if (v->lr_used == 0 && v->qsum == 0) {
+		/* Nothing pending anywhere: the blocked vCPU's usual state. */
+		vgic_unlock(v);
+		return 0;
+	}
 	if ((v->flags & VCPU_LOADED) && !(v->flags & VCPU_IN_GUEST)) {
 		ops->save_apr(d, apr);
 	} else {
