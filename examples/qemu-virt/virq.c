@@ -79,10 +79,11 @@ bool virq_is_hw_timer(uint32_t intid)
 /* Out of line: the callers' common case, no kick, needs no frame for it. */
 __attribute__((noinline)) void virq_kick(struct pcpu *p, const struct armvirt_vgic_kicks *k)
 {
-	for (unsigned i = 0; i < vm.nvcpus; i++) {
-		struct vcpu *t = &vm.vcpus[i];
-		if (!armvirt_vgic_kicks_test(k, i))
-			continue;
+	/* The vCPUs in the set (bit n: vCPU n), all in its first word. */
+	_Static_assert(MAX_VCPUS <= 64, "a kick set's first word holds every vCPU");
+	for (uint64_t m = k->bits[0] & ((1ull << vm.nvcpus) - 1); m != 0; m &= m - 1) {
+		struct vcpu *t = &vm.vcpus[__builtin_ctzll(m)];
+
 		if (t->home != p)
 			sched_kick(t);
 		else if (t != p->current && vcpu_state(t) != VCPU_OFF)
