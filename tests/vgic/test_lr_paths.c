@@ -38,11 +38,33 @@ static const struct variant VARIANTS[] = {
 #define HCR_EN_BIT (1u << 0)
 #define HCR_NPIE (1u << 3)
 
-static void start(const struct variant *var, unsigned nr_lrs)
+static void start_n(const struct variant *var, unsigned nr_lrs, unsigned nr_vcpus)
 {
-	h_init(var->model, var->fmt, nr_lrs, 1, 64);
+	h_init(var->model, var->fmt, nr_lrs, nr_vcpus, 64);
 	h_load(0);
 	h_setup_spis(32, 16, 0x80, 0);
+}
+
+static void start(const struct variant *var, unsigned nr_lrs)
+{
+	start_n(var, nr_lrs, 1);
+}
+
+static struct armvirt_vgic_irq_info info(unsigned vcpu, unsigned intid)
+{
+	struct armvirt_vgic_irq_info i;
+
+	assert_int_equal(armvirt_vgic_get_irq(&h.gic, vcpu, intid, &i), 0);
+	return i;
+}
+
+/* Route SPI @intid to vCPU @to (GICD_IROUTER or GICD_ITARGETSR). */
+static void route_spi(unsigned intid, unsigned to)
+{
+	if (h.gic.model == ARMVIRT_VGIC_V3)
+		h_write(0, H_GICD + 0x6000 + 8 * intid, 8, (uint64_t)(to / 16) << 8 | (to % 16));
+	else
+		h_write(0, H_GICD + 0x800 + intid, 1, 1u << to);
 }
 
 static unsigned log_count(enum armvirt_host_event_kind kind)
@@ -194,6 +216,50 @@ static void test_one_queued(void **state)
 }
 
 /*
+ * The emptied register's exit with what the guest did meanwhile to the
+ * interrupt through the distributor: made active again (GICD_ISACTIVER,
+ * recorded while it was in a register of the running vCPU), and, for an
+ * SPI the guest took and ended after it was rerouted and raised again,
+ * its move to the new target once nothing holds it.
+ */
+static void emptied_case(const struct variant *var)
+{
+	unsigned bit = 1u << (40 % 32), word = 4u * (40 / 32);
+
+	start_n(var, 4, 2);
+	h_enter(0);
+	deliver(40);
+	h_write(0, H_GICD + GICD_ISACTIVER + word, 4, bit);
+	h_exit(0);
+	assert_true(info(0, 40).active);
+	assert_false(info(0, 40).pending);
+	h_write(0, H_GICD + GICD_ICACTIVER + word, 4, bit);
+	assert_false(info(0, 40).active);
+	h_enter(0);
+	assert_int_equal(sim_ack(), 1023);
+
+	deliver(41);
+	route_spi(41, 1);
+	/* Still in flight on vCPU 0 (its register, as far as the vGIC knows). */
+	assert_int_equal(armvirt_vgic_inject(&h.gic, 0, 41, NULL), 1);
+	armvirt_vgic_kicks_clear(&h.kicks);
+	h_exit(0);
+	assert_true(armvirt_vgic_kicks_test(&h.kicks, 1));
+	assert_int_equal(info(0, 41).target, 1);
+	assert_true(info(1, 41).pending);
+	assert_int_equal(armvirt_vgic_vcpu_pending(&h.gic, 0), 0);
+	h_enter(0);
+	assert_int_equal(sim_ack(), 1023);
+}
+
+static void test_emptied(void **state)
+{
+	(void)state;
+	for (unsigned i = 0; i < NR_VARIANTS; i++)
+		emptied_case(&VARIANTS[i]);
+}
+
+/*
  * A register whose interrupt leaves it while the vCPU is out (its pending
  * state cleared, its active state cleared, the interrupt disabled) still
  * holds it in the hardware: the next entry must clear it, though it has
@@ -288,9 +354,8 @@ static void test_reload(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_idle),
-		cmocka_unit_test(test_one_queued),
-		cmocka_unit_test(test_withdrawn),
+		cmocka_unit_test(test_idle),	cmocka_unit_test(test_one_queued),
+		cmocka_unit_test(test_emptied), cmocka_unit_test(test_withdrawn),
 		cmocka_unit_test(test_reload),
 	};
 
