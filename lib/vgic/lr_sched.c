@@ -360,7 +360,7 @@ static void reload_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v)
  * The maintenance interrupts the state after a fill calls for (vgic.h);
  * @waiting: a queued interrupt the guest could take is left out.
  */
-static uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bool waiting)
+static inline uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bool waiting)
 {
 	/* Two or more registers in use: underflow would fire at once with one. */
 	bool several = (v->lr_used & (v->lr_used - 1)) != 0;
@@ -492,6 +492,50 @@ __attribute__((noinline)) static int fill_lrs(struct armvirt_vgic *d, struct arm
 	return move_all(d, mv, kicks);
 }
 
+/*
+ * The commonest busy entry, an IPI receiver's: no register in use or to
+ * clear and nothing evicted, so every register is free. fill_lrs() without
+ * refreshing, evicting or reloading: the most urgent queued interrupts take
+ * registers 0, 1, ... in turn, and nothing can have to move. Called with
+ * the vCPU's lock held, which it releases.
+ */
+__attribute__((noinline)) static int fill_free(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v)
+{
+	struct armvirt_vgic_irq *c;
+	bool ok[2], wrote = false;
+	unsigned n = 0;
+	uint32_t hcr;
+
+	for (unsigned g = 0; g < 2; g++)
+		ok[g] = dist_group_enabled(d, g) && vmcr_group_enabled(v->vmcr, g);
+	for (c = best_candidate(d, v, ok); c != NULL && n < d->nr_lrs; n++) {
+		lr_load(d, v, n, c, lowest_bit(irq_ready(c)), ST_P);
+		c = best_candidate(d, v, ok);
+	}
+	hcr = fill_hcr(d, v, c != NULL);
+	for (unsigned i = 0; i < n; i++) {
+		struct armvirt_vgic_lr_ *e = &v->lr[i];
+		uint64_t val = lr_encode(d, irq_get(d, v, e->intid), e->src, e->state);
+
+		if (val != e->hw) {
+			lr_write(d, i, val);
+			e->hw = val;
+			wrote = true;
+		}
+	}
+	if (hcr != v->hcr) {
+		lr_write_hcr(d, hcr);
+		v->hcr = hcr;
+		wrote = true;
+	}
+	if (wrote && d->cpuif == ARMVIRT_VGIC_CPUIF_GICH)
+		armvirt_port_dsb(ARMVIRT_PORT_SY); /* as in fill_lrs() */
+	v->admit = admit_threshold(d, v, ok);
+	v->flags |= VCPU_IN_GUEST;
+	vgic_unlock(v);
+	return 0;
+}
+
 int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
 {
 	struct armvirt_vgic_vcpu *v;
@@ -504,8 +548,11 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 		vgic_unlock(v);
 		return ARMVIRT_EPERM;
 	}
-	if (!fill_is_idle(v))
+	if (!fill_is_idle(v)) {
+		if ((v->lr_used | v->lr_stale) == 0 && v->ahead == NONE)
+			return fill_free(d, v);
 		return fill_lrs(d, v, kicks);
+	}
 	v->admit = PRIO_IDLE; /* admit_threshold(): every register is free */
 	v->flags |= VCPU_IN_GUEST;
 	vgic_unlock(v);
