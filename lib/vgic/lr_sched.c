@@ -508,29 +508,30 @@ __attribute__((noinline)) static int fill_free(struct armvirt_vgic *d, struct ar
 
 	for (unsigned g = 0; g < 2; g++)
 		ok[g] = dist_group_enabled(d, g) && vmcr_group_enabled(v->vmcr, g);
+	/* Each entry is written as placed: every one is purely pending, so
+	 * fill_hcr() has no state to add to them. */
 	for (c = best_candidate(d, v, ok); c != NULL && n < d->nr_lrs; n++) {
-		lr_load(d, v, n, c, lowest_bit(irq_ready(c)), ST_P);
-		c = best_candidate(d, v, ok);
-	}
-	hcr = fill_hcr(d, v, c != NULL);
-	for (unsigned i = 0; i < n; i++) {
-		struct armvirt_vgic_lr_ *e = &v->lr[i];
-		uint64_t val = lr_encode(d, irq_get(d, v, e->intid), e->src, e->state);
+		struct armvirt_vgic_lr_ *e = &v->lr[n];
+		uint64_t val;
 
+		lr_load(d, v, n, c, lowest_bit(irq_ready(c)), ST_P);
+		val = lr_encode(d, c, e->src, e->state);
 		if (val != e->hw) {
-			lr_write(d, i, val);
+			lr_write(d, n, val);
 			e->hw = val;
 			wrote = true;
 		}
+		c = best_candidate(d, v, ok);
 	}
+	hcr = fill_hcr(d, v, c != NULL);
 	if (hcr != v->hcr) {
 		lr_write_hcr(d, hcr);
 		v->hcr = hcr;
 		wrote = true;
 	}
 	if (wrote && d->cpuif == ARMVIRT_VGIC_CPUIF_GICH)
-		armvirt_port_dsb(ARMVIRT_PORT_SY); /* as in fill_lrs() */
-	v->admit = admit_threshold(d, v, ok);
+		armvirt_port_dsb(ARMVIRT_PORT_SY);			  /* as in fill_lrs() */
+	v->admit = n < d->nr_lrs ? PRIO_IDLE : admit_threshold(d, v, ok); /* a free register */
 	v->flags |= VCPU_IN_GUEST;
 	vgic_unlock(v);
 	return 0;
