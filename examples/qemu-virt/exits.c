@@ -53,6 +53,7 @@ static uint64_t esr_field(uint64_t esr, unsigned shift, unsigned width)
 
 /* ---- fast path ---- */
 
+/* The HVCs the vectors did not answer from vm.smccc (psci.c). */
 static enum armvirt_switch_action fast_hvc(struct armvirt_vcpu *a,
 					   const struct armvirt_switch_exit *e, void *arg)
 {

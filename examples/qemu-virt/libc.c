@@ -41,6 +41,20 @@ void *memcpy(void *d, const void *s, size_t n)
 	const unsigned char *sp = s;
 
 	if ((((uintptr_t)dp | (uintptr_t)sp) & WORD_MASK) == 0) {
+		/* Four words an iteration: the compiler pairs them (LDP/STP). */
+		for (; n >= 4 * sizeof(word_t); n -= 4 * sizeof(word_t)) {
+			word_t a = ((const word_t *)(const void *)sp)[0];
+			word_t b = ((const word_t *)(const void *)sp)[1];
+			word_t c = ((const word_t *)(const void *)sp)[2];
+			word_t e = ((const word_t *)(const void *)sp)[3];
+
+			((word_t *)(void *)dp)[0] = a;
+			((word_t *)(void *)dp)[1] = b;
+			((word_t *)(void *)dp)[2] = c;
+			((word_t *)(void *)dp)[3] = e;
+			dp += 4 * sizeof(word_t);
+			sp += 4 * sizeof(word_t);
+		}
 		for (; n >= sizeof(word_t); n -= sizeof(word_t)) {
 			*(word_t *)(void *)dp = *(const word_t *)(const void *)sp;
 			dp += sizeof(word_t);

@@ -155,6 +155,7 @@ static void vm_setup(void)
 		 ARMVIRT_BIT(ARMVIRT_HCR_EL2_TSC_SHIFT) | ARMVIRT_BIT(ARMVIRT_HCR_EL2_TACR_SHIFT) |
 		 ARMVIRT_BIT(ARMVIRT_HCR_EL2_TID3_SHIFT) | ARMVIRT_BIT(ARMVIRT_HCR_EL2_RW_SHIFT);
 	exits_init();
+	psci_init();
 	vdev_init();
 
 	for (unsigned i = 0; i < vm.npcpus; i++) {

@@ -12,6 +12,7 @@
  * it returns SUCCESS once a wake-up event (an interrupt for the vCPU) is
  * pending, as PSCI allows for a power-down state that was not entered.
  */
+#include <armvirt/esr.h>
 #include <armvirt/port.h>
 
 #include "vm.h"
@@ -138,28 +139,71 @@ static uint64_t arg(const struct vcpu *v, unsigned n, bool smc64)
 	return smc64 ? v->arch.gp.x[n] : (uint32_t)v->arch.gp.x[n];
 }
 
+void psci_init(void)
+{
+	/* Every function ID the example implements in C. */
+	static const uint32_t in_c[] = {
+		HYP_CALL_NULL_FAST,  HYP_CALL_NULL_FULL,    HYP_CALL_YIELD,	   PSCI_FEATURES,
+		SMCCC_ARCH_FEATURES, PSCI_CPU_SUSPEND_32,   PSCI_CPU_SUSPEND_64,   PSCI_CPU_ON_32,
+		PSCI_CPU_ON_64,	     PSCI_AFFINITY_INFO_32, PSCI_AFFINITY_INFO_64, PSCI_CPU_OFF,
+		PSCI_SYSTEM_OFF,     PSCI_SYSTEM_RESET,
+	};
+	struct armvirt_switch_smccc *t = &vm.smccc;
+	int err;
+
+	/* The rest are NOT_SUPPORTED (SMCCC 1.1), or constants: all answered in the vectors. */
+	err = armvirt_switch_smccc_init(t, ARMVIRT_SWITCH_SMCCC_ANSWER,
+					(uint64_t)(int64_t)PSCI_NOT_SUPPORTED);
+	err = err ? err
+		  : armvirt_switch_smccc_set(t, PSCI_VERSION, ARMVIRT_SWITCH_SMCCC_ANSWER,
+					     PSCI_1_1);
+	err = err ? err
+		  : armvirt_switch_smccc_set(t, SMCCC_VERSION, ARMVIRT_SWITCH_SMCCC_ANSWER,
+					     SMCCC_1_1);
+	err = err ? err
+		  : armvirt_switch_smccc_set(t, PSCI_MIGRATE_INFO_TYPE, ARMVIRT_SWITCH_SMCCC_ANSWER,
+					     PSCI_TOS_NOT_PRESENT_MP);
+	err = err ? err
+		  : armvirt_switch_smccc_set(t, HYP_CALL_VCPU_COUNT, ARMVIRT_SWITCH_SMCCC_ANSWER,
+					     vm.nvcpus);
+	for (unsigned i = 0; err == 0 && i < sizeof(in_c) / sizeof(in_c[0]); i++)
+		err = armvirt_switch_smccc_set(t, in_c[i], ARMVIRT_SWITCH_SMCCC_EXIT, 0);
+	if (err)
+		hyp_panic("the SMCCC table cannot be built (%d)", err);
+	vm.fast.smccc = t;
+}
+
+/* Whether the vectors looked the call up in vm.smccc: an AArch64 HVC #0. */
+static bool table_seen(const struct armvirt_vcpu *a)
+{
+	return !a->exit.from_aarch32 &&
+	       armvirt_field_get(a->exit.esr, ARMVIRT_ESR_EC_SHIFT, ARMVIRT_ESR_EC_WIDTH) ==
+		       ARMVIRT_ESR_EC_HVC64 &&
+	       armvirt_field_get(a->exit.esr, ARMVIRT_ESR_IMM16_SHIFT, ARMVIRT_ESR_IMM16_WIDTH) ==
+		       0;
+}
+
 /*
  * The calls answered from the arguments alone, with no scheduler, lock or
- * other vCPU involved: the fast path may answer them. False for the calls
- * only the exit loop can answer.
+ * other vCPU involved: the fast path may answer them. The table's answers
+ * come first for the calls the vectors do not look up (SMC, HVC from
+ * AArch32, HVC with an immediate). False for the calls only the exit loop
+ * can answer.
  */
 static bool pure_call(const struct armvirt_vcpu *a, int64_t *ret)
 {
 	uint32_t fid = (uint32_t)a->gp.x[0];
 	uint32_t arg1 = (uint32_t)a->gp.x[1]; /* the features calls take a 32-bit function ID */
+	uint64_t x0;
 
+	if (!table_seen(a) &&
+	    armvirt_switch_smccc_lookup(&vm.smccc, fid, &x0) == ARMVIRT_SWITCH_SMCCC_ANSWER) {
+		*ret = (int64_t)x0;
+		return true;
+	}
 	switch (fid) {
 	case HYP_CALL_NULL_FAST:
 		*ret = PSCI_SUCCESS;
-		return true;
-	case HYP_CALL_VCPU_COUNT:
-		*ret = vm.nvcpus;
-		return true;
-	case PSCI_VERSION:
-		*ret = PSCI_1_1;
-		return true;
-	case SMCCC_VERSION:
-		*ret = SMCCC_1_1;
 		return true;
 	case PSCI_FEATURES:
 		/* CPU_SUSPEND: original power-state format, no OS-initiated mode (flags 0). */
@@ -169,24 +213,8 @@ static bool pure_call(const struct armvirt_vcpu *a, int64_t *ret)
 		*ret = arg1 == SMCCC_VERSION || arg1 == SMCCC_ARCH_FEATURES ? PSCI_SUCCESS
 									    : PSCI_NOT_SUPPORTED;
 		return true;
-	case PSCI_MIGRATE_INFO_TYPE:
-		*ret = PSCI_TOS_NOT_PRESENT_MP;
-		return true;
-	case HYP_CALL_NULL_FULL:
-	case HYP_CALL_YIELD:
-	case PSCI_CPU_SUSPEND_32:
-	case PSCI_CPU_SUSPEND_64:
-	case PSCI_CPU_ON_32:
-	case PSCI_CPU_ON_64:
-	case PSCI_AFFINITY_INFO_32:
-	case PSCI_AFFINITY_INFO_64:
-	case PSCI_CPU_OFF:
-	case PSCI_SYSTEM_OFF:
-	case PSCI_SYSTEM_RESET:
+	default: /* the calls psci_call() answers */
 		return false;
-	default: /* every other function ID, known or not: NOT_SUPPORTED (SMCCC 1.1) */
-		*ret = PSCI_NOT_SUPPORTED;
-		return true;
 	}
 }
 

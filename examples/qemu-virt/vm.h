@@ -73,6 +73,7 @@ struct vm {
 	struct armvirt_vtimer_vm timer;
 	struct armvirt_vtimer_config timer_cfg;
 	struct armvirt_switch_handlers fast;
+	struct armvirt_switch_smccc smccc; /* hypercalls the vectors answer (psci.c) */
 	uint64_t hcr, midr;
 	uint64_t slice_ticks;	/* time slice, in host counter ticks */
 	unsigned switch_every;	/* also switch vCPUs every K exits (0: never) */
@@ -167,6 +168,8 @@ void virq_set_spi(struct pcpu *p, uint32_t intid, bool level);
 void virq_kick(struct pcpu *p, const struct armvirt_vgic_kicks *k);
 
 /* psci.c */
+/* Builds the SMCCC table the vectors answer from; after vm.nvcpus is known. */
+void psci_init(void);
 enum run_action psci_call(struct vcpu *v);
 /* Answers an HVC needing no scheduler (fast path); false for the others. */
 bool psci_call_fast(struct armvirt_vcpu *a);

@@ -188,6 +188,53 @@ typedef enum armvirt_switch_action (*armvirt_switch_fast_fn)(struct armvirt_vcpu
 							     const struct armvirt_switch_exit *exit,
 							     void *arg);
 
+/** Slots of a ::armvirt_switch_smccc table (a power of two); one always stays empty. */
+#define ARMVIRT_SWITCH_SMCCC_SLOTS 64u
+
+/** What the vectors do with an SMCCC call (see ::armvirt_switch_smccc). */
+enum armvirt_switch_smccc_action {
+	ARMVIRT_SWITCH_SMCCC_EMPTY = 0,	 /**< A free slot (never an answer). */
+	ARMVIRT_SWITCH_SMCCC_ANSWER = 1, /**< Set X0 to the value and resume, in the vectors. */
+	ARMVIRT_SWITCH_SMCCC_EXIT = 2,	 /**< Take the exit as any other: fast handler, loop. */
+};
+
+/** One function ID of a ::armvirt_switch_smccc table. */
+struct armvirt_switch_smccc_slot {
+	uint32_t fid;	 /**< SMCCC function ID (W0). */
+	uint32_t action; /**< ::armvirt_switch_smccc_action; EMPTY for a free slot. */
+	uint64_t x0;	 /**< X0 for ::ARMVIRT_SWITCH_SMCCC_ANSWER. */
+};
+
+/**
+ * @brief Hypercalls the exit vectors answer themselves.
+ *
+ * SMCCC calls whose answer is a constant for the life of a VM (the version
+ * calls, an implementation-defined "how many vCPUs", and NOT_SUPPORTED for
+ * every function ID the VM does not implement) need neither the guest's
+ * registers saved nor any C. When a vCPU's handlers point at such a table,
+ * the AArch64 synchronous vector looks up every `HVC #0` (ESR_EL2 exactly
+ * EC 0x16, IL 1, imm16 0) by the function ID in W0: for
+ * ::ARMVIRT_SWITCH_SMCCC_ANSWER it sets X0 to the value, leaves every other
+ * register as it was (SMCCC 1.1 and later preserve X1-X17 for calls with one
+ * result) and returns to the guest, without saving the guest's state; for
+ * ::ARMVIRT_SWITCH_SMCCC_EXIT, or any other exit (HVC from AArch32, SMC, a
+ * non-zero immediate), the exit takes its usual path. A function ID not in
+ * the table gets @ref other_action and @ref other_x0.
+ *
+ * The table is an open-addressed hash: slot (fid * 0x9e3779b9 mod 2^32) >>
+ * 26, then the next ones, until the function ID or an empty slot. Build it with armvirt_switch_smccc_init() and
+ * armvirt_switch_smccc_set(); armvirt_switch_smccc_lookup() answers as the
+ * vectors do, for the paths that see the call in C (SMC, AArch32 HVC).
+ * Such an answered exit counts in armvirt_vcpu::exits and
+ * armvirt_vcpu::fast_resumes.
+ */
+struct armvirt_switch_smccc {
+	uint32_t other_action; /**< ::armvirt_switch_smccc_action for unlisted function IDs. */
+	uint32_t used;	       /**< Slots in use. */
+	uint64_t other_x0;     /**< X0 for unlisted function IDs when @ref other_action answers. */
+	struct armvirt_switch_smccc_slot slot[ARMVIRT_SWITCH_SMCCC_SLOTS]; /**< The hash table. */
+};
+
 /**
  * The fast-path dispatch table: a handler per exception class for
  * synchronous exits, and one per asynchronous kind. An empty slot (NULL)
@@ -200,6 +247,8 @@ struct armvirt_switch_handlers {
 	armvirt_switch_fast_fn fiq;			      /**< Physical FIQ. */
 	armvirt_switch_fast_fn serror;			      /**< SError. */
 	void *arg;					      /**< Passed to every handler. */
+	/** Hypercalls answered in the vectors, or NULL (::armvirt_switch_smccc). */
+	const struct armvirt_switch_smccc *smccc;
 };
 
 struct armvirt_switch_cpu;
@@ -413,6 +462,44 @@ void armvirt_switch_set_reg(struct armvirt_vcpu *vcpu, unsigned n, uint64_t valu
  */
 int armvirt_switch_set_handler(struct armvirt_switch_handlers *table, unsigned ec,
 			       armvirt_switch_fast_fn fn);
+
+/**
+ * @brief Empty an SMCCC table, giving unlisted function IDs @p other_action.
+ * @param table        the table
+ * @param other_action ::ARMVIRT_SWITCH_SMCCC_ANSWER or ::ARMVIRT_SWITCH_SMCCC_EXIT
+ * @param other_x0     X0 for unlisted IDs when answered (SMCCC NOT_SUPPORTED is -1)
+ * @return 0, or ::ARMVIRT_EINVAL for a NULL @p table or another action.
+ *         Callable anywhere; not while a vCPU using @p table runs.
+ */
+int armvirt_switch_smccc_init(struct armvirt_switch_smccc *table, unsigned other_action,
+			      uint64_t other_x0);
+
+/**
+ * @brief Say what the vectors do with function ID @p fid.
+ *
+ * Adds @p fid, or changes its entry when it is already there.
+ * @param table  the table
+ * @param fid    the SMCCC function ID
+ * @param action ::ARMVIRT_SWITCH_SMCCC_ANSWER or ::ARMVIRT_SWITCH_SMCCC_EXIT
+ * @param x0     the answer for ::ARMVIRT_SWITCH_SMCCC_ANSWER
+ * @return 0; ::ARMVIRT_EINVAL for a NULL @p table or another action;
+ *         ::ARMVIRT_ENOSPC when @p fid is new and the table already holds
+ *         ::ARMVIRT_SWITCH_SMCCC_SLOTS - 1 function IDs (nothing changed).
+ *         Callable anywhere; not while a vCPU using @p table runs.
+ */
+int armvirt_switch_smccc_set(struct armvirt_switch_smccc *table, uint32_t fid, unsigned action,
+			     uint64_t x0);
+
+/**
+ * @brief What the vectors do with function ID @p fid, as they would do it.
+ * @param table the table
+ * @param fid   the SMCCC function ID (W0)
+ * @param x0    set to the answer when the result is ::ARMVIRT_SWITCH_SMCCC_ANSWER
+ * @return ::ARMVIRT_SWITCH_SMCCC_ANSWER or ::ARMVIRT_SWITCH_SMCCC_EXIT;
+ *         ::ARMVIRT_EINVAL for a NULL argument. Callable anywhere.
+ */
+int armvirt_switch_smccc_lookup(const struct armvirt_switch_smccc *table, uint32_t fid,
+				uint64_t *x0);
 
 /**
  * @brief Describe an EL2 exception frame as text, for a panic message.

@@ -8,6 +8,8 @@
  */
 #include <armvirt/switch.h>
 
+#include "switch_internal.h"
+
 #define ASM_OFFSET(name, value) __asm__ volatile("\n.ascii \"->" #name " %c0\"" : : "i"(value));
 
 void armvirt_switch_asm_offsets(void);

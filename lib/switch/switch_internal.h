@@ -22,11 +22,6 @@ void armvirt_switch_arch_fpsimd_save(struct armvirt_switch_fpsimd *st);
 void armvirt_switch_arch_fpsimd_load(const struct armvirt_switch_fpsimd *st);
 
 /*
- * Called by the lower-EL vectors with the hot state and the syndrome saved
- * in vcpu->gp and vcpu->exit: returns 0 to re-enter the guest, else 1.
- */
-uint64_t armvirt_switch_handle_exit(struct armvirt_switch_cpu *cpu, struct armvirt_vcpu *vcpu);
-/*
  * Called by the current-EL vectors: returns 0 to resume from the frame,
  * else the vectors park the CPU.
  */
@@ -43,5 +38,6 @@ void armvirt_switch_set_cptr(struct armvirt_switch_cpu *cpu, uint64_t cptr);
 
 /* ESR_ELx.EC values the library itself acts on (Arm ARM D24.2.40). */
 #define ARMVIRT_SWITCH_EC_FP_ASIMD 0x07u
+#define ARMVIRT_SWITCH_EC_HVC64 0x16u
 
 #endif /* ARMVIRT_SWITCH_INTERNAL_H */

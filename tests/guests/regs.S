@@ -82,6 +82,15 @@
 	movk	x0, #1
 	hvc	#0
 .endm
+.macro body_hvc_vector		/* PSCI_VERSION, answered in the vectors: x0 = 0x10001 */
+	movz	x0, #0x8400, lsl #16
+	hvc	#0
+.endm
+.macro body_hvc_unknown		/* an unlisted function ID, answered in the vectors: x0 = -1 */
+	movz	x0, #0x8600, lsl #16
+	movk	x0, #0xff00
+	hvc	#0
+.endm
 .macro body_sysreg		/* trapped ACTLR_EL1 write and read (TACR): x0 = 0 */
 	msr	actlr_el1, x30
 	mrs	x0, actlr_el1
@@ -93,6 +102,8 @@
 
 gpr_test gpr_hvc_fast, body_hvc_fast
 gpr_test gpr_hvc_full, body_hvc_full
+gpr_test gpr_hvc_vector, body_hvc_vector
+gpr_test gpr_hvc_unknown, body_hvc_unknown
 gpr_test gpr_sysreg, body_sysreg
 gpr_test gpr_mmio, body_mmio
 

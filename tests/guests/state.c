@@ -2,7 +2,7 @@
 /*
  * Register state across exits and vCPU switches: every vCPU fills its
  * general-purpose, FP/SIMD and EL1 system registers with patterns of its
- * own, takes thousands of exits (fast-path and full-path hypercalls,
+ * own, takes thousands of exits (hypercalls answered in the vectors, on the fast path and in the loop,
  * trapped system register accesses, emulated MMIO) while the hypervisor
  * switches vCPUs, and checks every register bit for bit.
  */
@@ -19,6 +19,7 @@ static void exit_storm(unsigned id, unsigned rounds)
 			in[i] = pattern(id, r, i);
 		gpr_hvc_fast(in, out);
 		gpr_hvc_full(in, out);
+		gpr_hvc_vector(in, out);
 		gpr_sysreg(in, out);
 		hvc_call(HYP_CALL_YIELD, 0, 0, 0);
 	}
@@ -248,6 +249,8 @@ void state_checks(unsigned id)
 	barrier(id);
 	gpr_check(id, "fast-path HVC x1024", gpr_hvc_fast, 0, 64);
 	gpr_check(id, "full-path HVC x1024", gpr_hvc_full, 0, 64);
+	gpr_check(id, "HVC answered in the vectors x1024", gpr_hvc_vector, 0x10001, 64);
+	gpr_check(id, "unknown HVC answered in the vectors x1024", gpr_hvc_unknown, ~0ull, 64);
 	gpr_check(id, "trapped ACTLR_EL1 x1024", gpr_sysreg, 0, 32);
 	gpr_check(id, "emulated UART read x1024", gpr_mmio, 0x90, 64);
 	el1_check(id);

@@ -13,6 +13,8 @@ struct fp_regs {
 /* regs.S */
 void gpr_hvc_fast(const uint64_t *in, uint64_t *out);
 void gpr_hvc_full(const uint64_t *in, uint64_t *out);
+void gpr_hvc_vector(const uint64_t *in, uint64_t *out);
+void gpr_hvc_unknown(const uint64_t *in, uint64_t *out);
 void gpr_sysreg(const uint64_t *in, uint64_t *out);
 void gpr_mmio(const uint64_t *in, uint64_t *out);
 void fp_load(const struct fp_regs *in);

@@ -49,6 +49,11 @@ static void psci_checks(void)
 	v = hvc_call(0x8400001fu, 0, 0, 0);
 	check(0, v == PSCI_RET_NOT_SUPPORTED, "PSCI", " unknown function is NOT_SUPPORTED",
 	      PSCI_RET_NOT_SUPPORTED, v);
+	v = hvc_call(0x84000006u, 0, 0, 0);
+	check(0, v == 2, "PSCI", " MIGRATE_INFO_TYPE is 2 (no trusted OS)", 2, v);
+	v = hvc_call(0xc4000000u, 0, 0, 0);
+	check(0, v == PSCI_RET_NOT_SUPPORTED, "PSCI",
+	      " VERSION's undefined SMC64 twin is NOT_SUPPORTED", PSCI_RET_NOT_SUPPORTED, v);
 	v = hvc_call(0xc6001234u, 0, 0, 0);
 	check(0, v == PSCI_RET_NOT_SUPPORTED, "SMCCC", " unknown vendor call is NOT_SUPPORTED",
 	      PSCI_RET_NOT_SUPPORTED, v);

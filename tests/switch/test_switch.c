@@ -406,6 +406,177 @@ static void test_run_dispatch(void **state)
 	assert_int_equal(vcpu_a.fast_resumes, 7);
 }
 
+/* ---- the SMCCC table ---- */
+
+#define SMCCC_NOT_SUPPORTED UINT64_C(0xffffffffffffffff)
+
+static struct armvirt_switch_smccc smccc;
+
+/* A deterministic spread of 32-bit function IDs (a 32-bit LCG, Numerical Recipes). */
+static uint32_t next_fid(uint32_t *seed)
+{
+	*seed = *seed * 1664525u + 1013904223u;
+	return *seed;
+}
+
+static void test_smccc_table(void **state)
+{
+	uint64_t x0 = 0;
+	uint32_t seed = 1, fids[ARMVIRT_SWITCH_SMCCC_SLOTS - 1];
+
+	(void)state;
+	assert_int_equal(armvirt_switch_smccc_init(NULL, ARMVIRT_SWITCH_SMCCC_ANSWER, 0),
+			 ARMVIRT_EINVAL);
+	assert_int_equal(armvirt_switch_smccc_init(&smccc, ARMVIRT_SWITCH_SMCCC_EMPTY, 0),
+			 ARMVIRT_EINVAL);
+	assert_int_equal(armvirt_switch_smccc_init(&smccc, 3, 0), ARMVIRT_EINVAL);
+	assert_int_equal(
+		armvirt_switch_smccc_init(&smccc, ARMVIRT_SWITCH_SMCCC_ANSWER, SMCCC_NOT_SUPPORTED),
+		0);
+	assert_int_equal(armvirt_switch_smccc_lookup(NULL, 0, &x0), ARMVIRT_EINVAL);
+	assert_int_equal(armvirt_switch_smccc_lookup(&smccc, 0, NULL), ARMVIRT_EINVAL);
+	/* Empty: every ID, 0 included, gets the default. */
+	assert_int_equal(armvirt_switch_smccc_lookup(&smccc, 0, &x0), ARMVIRT_SWITCH_SMCCC_ANSWER);
+	assert_int_equal(x0, SMCCC_NOT_SUPPORTED);
+	assert_int_equal(armvirt_switch_smccc_set(&smccc, 0x84000000u, 0, 1), ARMVIRT_EINVAL);
+	assert_int_equal(armvirt_switch_smccc_set(NULL, 0x84000000u, ARMVIRT_SWITCH_SMCCC_EXIT, 1),
+			 ARMVIRT_EINVAL);
+
+	/* Fill every slot but one with distinct IDs: each answers its own value. */
+	for (unsigned i = 0; i < ARMVIRT_SWITCH_SMCCC_SLOTS - 1; i++) {
+		bool fresh;
+
+		do {
+			fids[i] = next_fid(&seed);
+			fresh = true;
+			for (unsigned j = 0; j < i; j++)
+				fresh = fresh && fids[j] != fids[i];
+		} while (!fresh);
+		assert_int_equal(armvirt_switch_smccc_set(&smccc, fids[i],
+							  i % 5 ? ARMVIRT_SWITCH_SMCCC_ANSWER
+								: ARMVIRT_SWITCH_SMCCC_EXIT,
+							  1000u + i),
+				 0);
+	}
+	for (unsigned i = 0; i < ARMVIRT_SWITCH_SMCCC_SLOTS - 1; i++) {
+		x0 = 0;
+		if (i % 5) {
+			assert_int_equal(armvirt_switch_smccc_lookup(&smccc, fids[i], &x0),
+					 ARMVIRT_SWITCH_SMCCC_ANSWER);
+			assert_int_equal(x0, 1000u + i);
+		} else {
+			assert_int_equal(armvirt_switch_smccc_lookup(&smccc, fids[i], &x0),
+					 ARMVIRT_SWITCH_SMCCC_EXIT);
+			assert_int_equal(x0, 0); /* untouched */
+		}
+	}
+	/* Full: a new ID is refused and changes nothing; known ones still change. */
+	assert_int_equal(armvirt_switch_smccc_set(&smccc, 0x84000000u == fids[0] ? 1u : 0x84000000u,
+						  ARMVIRT_SWITCH_SMCCC_ANSWER, 7),
+			 ARMVIRT_ENOSPC);
+	assert_int_equal(smccc.used, ARMVIRT_SWITCH_SMCCC_SLOTS - 1);
+	assert_int_equal(armvirt_switch_smccc_set(&smccc, fids[3], ARMVIRT_SWITCH_SMCCC_EXIT, 0),
+			 0);
+	assert_int_equal(armvirt_switch_smccc_lookup(&smccc, fids[3], &x0),
+			 ARMVIRT_SWITCH_SMCCC_EXIT);
+	assert_int_equal(smccc.used, ARMVIRT_SWITCH_SMCCC_SLOTS - 1);
+	/* Unlisted IDs still end on the one empty slot and get the default. */
+	for (unsigned n = 0; n < 1000; n++) {
+		uint32_t fid = next_fid(&seed);
+		bool listed = false;
+
+		for (unsigned i = 0; i < ARMVIRT_SWITCH_SMCCC_SLOTS - 1; i++)
+			listed = listed || fids[i] == fid;
+		if (listed)
+			continue;
+		x0 = 0;
+		assert_int_equal(armvirt_switch_smccc_lookup(&smccc, fid, &x0),
+				 ARMVIRT_SWITCH_SMCCC_ANSWER);
+		assert_int_equal(x0, SMCCC_NOT_SUPPORTED);
+	}
+	/* A default of EXIT: unlisted IDs take the exit. */
+	assert_int_equal(armvirt_switch_smccc_init(&smccc, ARMVIRT_SWITCH_SMCCC_EXIT, 0), 0);
+	assert_int_equal(armvirt_switch_smccc_lookup(&smccc, 0x84000000u, &x0),
+			 ARMVIRT_SWITCH_SMCCC_EXIT);
+}
+
+/* A guest issuing one call after another from a script: ESR, x0, then WFI. */
+struct script_guest {
+	const uint64_t (*calls)[2];
+	unsigned n, done;
+};
+
+static uint32_t script_guest_fn(struct armvirt_vcpu *v, void *arg)
+{
+	struct script_guest *g = arg;
+
+	if (g->done < g->n) {
+		/* The previous call's answer is in x0: keep it in x10 + i. */
+		if (g->done > 0)
+			v->gp.x[10 + g->done - 1] = v->gp.x[0];
+		armvirt_host_set(ARMVIRT_HOST_REG_esr_el2, g->calls[g->done][0]);
+		v->gp.x[0] = g->calls[g->done][1];
+		g->done++;
+	} else {
+		v->gp.x[10 + g->done - 1] = v->gp.x[0];
+		armvirt_host_set(ARMVIRT_HOST_REG_esr_el2, 0x06000001u); /* WFI, EC 0x01 */
+	}
+	return ARMVIRT_SWITCH_EXIT_SYNC;
+}
+
+static unsigned smccc_handled;
+static enum armvirt_switch_action smccc_fast(struct armvirt_vcpu *v,
+					     const struct armvirt_switch_exit *e, void *arg)
+{
+	(void)e;
+	(void)arg;
+	smccc_handled++;
+	v->gp.x[0] = 0x5eeu;
+	return ARMVIRT_SWITCH_RESUME;
+}
+
+/* The vectors answer listed HVC #0 calls from AArch64 and nothing else. */
+static void test_smccc_vectors(void **state)
+{
+	static const uint64_t calls[][2] = {
+		{ ESR_HVC64, 0x84000000u },	 /* answered: 0x10001 */
+		{ ESR_HVC64, 0x8600ff00u },	 /* unlisted: NOT_SUPPORTED */
+		{ ESR_HVC64, 0xc4000003u },	 /* listed EXIT: the handler */
+		{ ESR_HVC64 | 1u, 0x84000000u }, /* HVC #1: the handler */
+		{ 0x4a000000u, 0x84000000u },	 /* HVC from AArch32 (EC 0x12): no handler */
+	};
+	struct script_guest g = { calls, 5, 0 };
+
+	(void)state;
+	assert_int_equal(
+		armvirt_switch_smccc_init(&smccc, ARMVIRT_SWITCH_SMCCC_ANSWER, SMCCC_NOT_SUPPORTED),
+		0);
+	assert_int_equal(armvirt_switch_smccc_set(&smccc, 0x84000000u, ARMVIRT_SWITCH_SMCCC_ANSWER,
+						  0x10001u),
+			 0);
+	assert_int_equal(
+		armvirt_switch_smccc_set(&smccc, 0xc4000003u, ARMVIRT_SWITCH_SMCCC_EXIT, 0), 0);
+	table.smccc = &smccc;
+	assert_int_equal(armvirt_switch_set_handler(&table, 0x16, smccc_fast), 0);
+	assert_int_equal(armvirt_switch_cpu_init(&cpu, NULL, NULL), 0);
+	assert_int_equal(armvirt_switch_vcpu_init(&vcpu_a, 0x40080000, 0, 0, 0, 0x80000019, &table),
+			 0);
+	vcpu_a.gp.x[5] = 0x55;
+	armvirt_switch_host_set_guest(script_guest_fn, &g);
+	assert_int_equal(armvirt_switch_vcpu_load(&cpu, &vcpu_a), 0);
+	smccc_handled = 0;
+	assert_int_equal(armvirt_switch_run(&cpu, &vcpu_a), ARMVIRT_SWITCH_EXIT_SYNC);
+	assert_int_equal(vcpu_a.exit.esr, 0x4a000000u); /* the AArch32 HVC ended the run */
+	assert_int_equal(vcpu_a.gp.x[10], 0x10001u);
+	assert_int_equal(vcpu_a.gp.x[11], SMCCC_NOT_SUPPORTED);
+	assert_int_equal(vcpu_a.gp.x[12], 0x5eeu);
+	assert_int_equal(vcpu_a.gp.x[13], 0x5eeu);
+	assert_int_equal(vcpu_a.gp.x[5], 0x55); /* nothing else touched */
+	assert_int_equal(smccc_handled, 2);
+	assert_int_equal(vcpu_a.exits, 5);
+	assert_int_equal(vcpu_a.fast_resumes, 4);
+}
+
 static void test_run_pauth_hcr(void **state)
 {
 	uint64_t hcr = 0;
@@ -760,6 +931,8 @@ int main(void)
 		cmocka_unit_test_setup(test_load_put_features, setup),
 		cmocka_unit_test_setup(test_el1_access, setup),
 		cmocka_unit_test_setup(test_run_dispatch, setup),
+		cmocka_unit_test_setup(test_smccc_table, setup),
+		cmocka_unit_test_setup(test_smccc_vectors, setup),
 		cmocka_unit_test_setup(test_run_pauth_hcr, setup),
 		cmocka_unit_test_setup(test_lazy_fp_never_used, setup),
 		cmocka_unit_test_setup(test_lazy_fp_switching, setup),

@@ -5,7 +5,8 @@
  * for exceptions from EL2 with SP_EL0, EL2 with SP_EL2, a lower EL in
  * AArch64 and a lower EL in AArch32.
  *
- * Lower-EL entries are guest exits (entry.S). EL2 entries build a
+ * Lower-EL entries are guest exits (entry.S); an AArch64 guest's HVC #0
+ * first tries the SMCCC table. EL2 entries build a
  * struct armvirt_switch_el2_frame on the stack and ask
  * armvirt_switch_handle_el2(): it resolves the host's FP/SIMD access traps
  * (lazy switching) and hands everything else to the integrator's handler;
@@ -13,8 +14,17 @@
  */
 #include "asm_offsets.h"
 
+#define ESR_HVC64_IMM0 0x5a000000
+
 .macro lower_el kind, aarch32
 	stp	x0, x1, [sp, #-16]!
+	.if \kind == 0 && \aarch32 == 0
+	/* HVC #0: ESR_EL2 is exactly EC 0x16, IL 1, ISS 0 (Arm ARM D24.2.40). */
+	mrs	x1, esr_el2
+	movz	x0, #(ESR_HVC64_IMM0 >> 16), lsl #16
+	cmp	x1, x0
+	b.eq	armvirt_switch_smccc_exit
+	.endif
 	mov	x1, #\kind
 	.if \aarch32
 	movk	x1, #1, lsl #32

@@ -75,6 +75,76 @@ void armvirt_switch_host_reset(void)
 	guest_arg = NULL;
 }
 
+/*
+ * What entry.S does after saving an exit: resolve a lazy FP/SIMD trap, or
+ * call the fast handler of the exit's class. 0 re-enters the guest.
+ */
+static uint64_t handle_exit(struct armvirt_switch_cpu *cpu, struct armvirt_vcpu *vcpu)
+{
+	const struct armvirt_switch_handlers *h = vcpu->handlers;
+	armvirt_switch_fast_fn fn = NULL;
+	uint64_t cptr;
+	unsigned ec;
+
+	vcpu->exits++;
+	switch (vcpu->exit.kind) {
+	case ARMVIRT_SWITCH_EXIT_SYNC:
+		ec = (unsigned)armvirt_field_get(vcpu->exit.esr, ARMVIRT_ESR_EC_SHIFT,
+						 ARMVIRT_ESR_EC_WIDTH);
+		/*
+		 * A guest's own CPACR_EL1 traps are taken to EL1, so an FP/SIMD
+		 * trap reaching EL2 is always CPTR_EL2.TFP: lazy switching.
+		 */
+		if (ec == ARMVIRT_SWITCH_EC_FP_ASIMD) {
+			armvirt_switch_fp_guest_trap(cpu, vcpu);
+			vcpu->fast_resumes++;
+			return 0;
+		}
+		fn = h ? h->sync[ec] : NULL;
+		break;
+	case ARMVIRT_SWITCH_EXIT_IRQ:
+		fn = h ? h->irq : NULL;
+		break;
+	case ARMVIRT_SWITCH_EXIT_FIQ:
+		fn = h ? h->fiq : NULL;
+		break;
+	default:
+		fn = h ? h->serror : NULL;
+		break;
+	}
+	cptr = cpu->cptr_el2; /* armvirt_switch_cptr_for(cpu, vcpu), set at entry */
+	if (!fn || fn(vcpu, &vcpu->exit, h->arg) != ARMVIRT_SWITCH_RESUME)
+		return 1;
+	vcpu->fast_resumes++;
+	/*
+	 * A handler that touched FP/SIMD while the guest did not own the
+	 * registers took the EL2 trap, which cleared TFP and gave the
+	 * registers to the host: set it back. Otherwise it is unchanged.
+	 */
+	if (cpu->cptr_el2 != cptr)
+		armvirt_switch_set_cptr(cpu, armvirt_switch_cptr_for(cpu, vcpu));
+	return 0;
+}
+
+/* What the AArch64 synchronous vector does with an HVC #0 (entry.S). */
+static bool smccc_answered(struct armvirt_vcpu *vcpu)
+{
+	const uint64_t hvc64_imm0 = armvirt_field_set(0, ARMVIRT_ESR_EC_SHIFT, ARMVIRT_ESR_EC_WIDTH,
+						      ARMVIRT_SWITCH_EC_HVC64) |
+				    ARMVIRT_BIT(ARMVIRT_ESR_IL_SHIFT);
+	uint64_t x0;
+
+	if (vcpu->exit.kind != ARMVIRT_SWITCH_EXIT_SYNC || vcpu->exit.esr != hvc64_imm0 ||
+	    !vcpu->handlers || !vcpu->handlers->smccc ||
+	    armvirt_switch_smccc_lookup(vcpu->handlers->smccc, (uint32_t)vcpu->gp.x[0], &x0) !=
+		    ARMVIRT_SWITCH_SMCCC_ANSWER)
+		return false;
+	vcpu->gp.x[0] = x0;
+	vcpu->exits++;
+	vcpu->fast_resumes++;
+	return true;
+}
+
 uint64_t armvirt_switch_arch_enter(struct armvirt_switch_cpu *cpu, struct armvirt_vcpu *vcpu)
 {
 	for (;;) {
@@ -88,7 +158,9 @@ uint64_t armvirt_switch_arch_enter(struct armvirt_switch_cpu *cpu, struct armvir
 		vcpu->exit.esr = armvirt_host_get(ARMVIRT_HOST_REG_esr_el2);
 		vcpu->exit.far = armvirt_host_get(ARMVIRT_HOST_REG_far_el2);
 		vcpu->exit.hpfar = armvirt_host_get(ARMVIRT_HOST_REG_hpfar_el2);
-		if (armvirt_switch_handle_exit(cpu, vcpu))
+		if (smccc_answered(vcpu))
+			continue;
+		if (handle_exit(cpu, vcpu))
 			return kind;
 	}
 }
