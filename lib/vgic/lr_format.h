@@ -2,7 +2,8 @@
 /*
  * The two list-register formats, and the registers every guest entry and
  * exit touches, as inline functions: list-register scheduling (lr_sched.c)
- * calls them on each entry and exit, directly rather than through lr_ops.
+ * calls them on each entry and exit, directly rather than through lr_ops
+ * (which keeps the rest: load, put, pending, init).
  * GICv3: ICH_LR<n>_EL2 (GICv3 12.5.10), ICH_ELRSR_EL2, ICH_EISR_EL2,
  * ICH_HCR_EL2, ICH_VMCR_EL2. GICv2: GICH_LR<n> (GICv2 5.3.11), GICH_ELRSR0/1,
  * GICH_EISR0/1, GICH_HCR, GICH_VMCR.

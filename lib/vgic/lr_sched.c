@@ -831,7 +831,7 @@ int armvirt_vgic_vcpu_load(struct armvirt_vgic *d, unsigned vcpu)
 	} else {
 		/* The interface stays off until fill has written every list
 		 * register: their contents are unknown until then. */
-		ops->write_hcr(0);
+		lr_write_hcr(d, 0);
 		v->hcr = 0;
 		ops->write_vmcr(v->vmcr);
 		ops->restore_apr(d, v->apr);
@@ -858,7 +858,7 @@ int armvirt_vgic_vcpu_put(struct armvirt_vgic *d, unsigned vcpu)
 	} else {
 		v->vmcr = lr_read_vmcr(d);
 		ops->save_apr(d, v->apr);
-		ops->write_hcr(0);
+		lr_write_hcr(d, 0);
 		v->hcr = 0;
 		for (unsigned i = 0; i < d->nr_lrs; i++) {
 			if (v->lr[i].hw != 0) {

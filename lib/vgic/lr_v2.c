@@ -1,46 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * GICv2 list registers and virtual interface control: the GICH frame
- * (GICv2 5.3), through armvirt_port_gich_read() and armvirt_port_gich_write().
+ * GICv2 virtual interface control for load, put and init: GICH_VMCR,
+ * GICH_APR and GICH_VTR (GICv2 5.3), through armvirt_port_gich_read() and
+ * armvirt_port_gich_write(). The list registers and the registers every
+ * entry and exit touches are in lr_format.h.
  */
 #include <armvirt/port.h>
 
-#include "lr_format.h"
-
-static uint64_t read_lr(unsigned n)
-{
-	return armvirt_port_gich_read(ARMVIRT_GICH_LR0 + 4u * n);
-}
-
-static void write_lr(unsigned n, uint64_t v)
-{
-	armvirt_port_gich_write(ARMVIRT_GICH_LR0 + 4u * n, (uint32_t)v);
-}
-
-static uint64_t read_elrsr(const struct armvirt_vgic *d)
-{
-	return lr_v2_read_pair(d, ARMVIRT_GICH_ELRSR0);
-}
-
-static uint64_t read_eisr(const struct armvirt_vgic *d)
-{
-	return lr_v2_read_pair(d, ARMVIRT_GICH_EISR0);
-}
-
-static uint32_t read_hcr(void)
-{
-	return armvirt_port_gich_read(ARMVIRT_GICH_HCR);
-}
-
-static void write_hcr(uint32_t v)
-{
-	armvirt_port_gich_write(ARMVIRT_GICH_HCR, v);
-}
-
-static uint32_t read_vmcr(void)
-{
-	return armvirt_port_gich_read(ARMVIRT_GICH_VMCR);
-}
+#include "internal.h"
 
 static void write_vmcr(uint32_t v)
 {
@@ -73,17 +40,6 @@ static uint32_t read_vtr(void)
 }
 
 const struct lr_ops vgic_lr_ops_v2 = {
-	.encode = lr_v2_encode,
-	.state = lr_v2_state,
-	.invalid = lr_v2_invalid,
-	.read_lr = read_lr,
-	.write_lr = write_lr,
-	.read_elrsr = read_elrsr,
-	.read_eisr = read_eisr,
-	.eoi_set = lr_v2_eoi_set,
-	.read_hcr = read_hcr,
-	.write_hcr = write_hcr,
-	.read_vmcr = read_vmcr,
 	.write_vmcr = write_vmcr,
 	.save_apr = save_apr,
 	.restore_apr = restore_apr,

@@ -1,39 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * GICv3 list registers and virtual CPU interface control: ICH_LR<n>_EL2,
- * ICH_HCR_EL2, ICH_VMCR_EL2, ICH_AP0R<n>_EL2/ICH_AP1R<n>_EL2, ICH_ELRSR_EL2
- * and ICH_EISR_EL2, all through the port (GICv3 12.5).
+ * GICv3 virtual CPU interface control for load, put and init:
+ * ICH_VMCR_EL2, ICH_AP0R<n>_EL2/ICH_AP1R<n>_EL2 and ICH_VTR_EL2, through the
+ * port (GICv3 12.5). The list registers and the registers every entry and
+ * exit touches are in lr_format.h.
  */
 #include <armvirt/port.h>
 
-#include "lr_format.h"
-
-static uint64_t read_elrsr(const struct armvirt_vgic *d)
-{
-	(void)d;
-	return armvirt_port_read_ich_elrsr_el2();
-}
-
-static uint64_t read_eisr(const struct armvirt_vgic *d)
-{
-	(void)d;
-	return armvirt_port_read_ich_eisr_el2();
-}
-
-static uint32_t read_hcr(void)
-{
-	return (uint32_t)armvirt_port_read_ich_hcr_el2();
-}
-
-static void write_hcr(uint32_t v)
-{
-	armvirt_port_write_ich_hcr_el2(v);
-}
-
-static uint32_t read_vmcr(void)
-{
-	return (uint32_t)armvirt_port_read_ich_vmcr_el2();
-}
+#include "internal.h"
 
 static void write_vmcr(uint32_t v)
 {
@@ -69,17 +43,6 @@ static uint32_t read_vtr(void)
 }
 
 const struct lr_ops vgic_lr_ops_v3 = {
-	.encode = lr_v3_encode,
-	.state = lr_v3_state,
-	.invalid = lr_v3_invalid,
-	.read_lr = armvirt_port_read_ich_lr,
-	.write_lr = armvirt_port_write_ich_lr,
-	.read_elrsr = read_elrsr,
-	.read_eisr = read_eisr,
-	.eoi_set = lr_v3_eoi_set,
-	.read_hcr = read_hcr,
-	.write_hcr = write_hcr,
-	.read_vmcr = read_vmcr,
 	.write_vmcr = write_vmcr,
 	.save_apr = save_apr,
 	.restore_apr = restore_apr,
