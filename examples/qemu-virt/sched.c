@@ -47,6 +47,21 @@ static void check_siblings(struct pcpu *p)
 	}
 }
 
+/*
+ * The maintenance interrupt of the running vCPU @v, after the vGIC's sync.
+ * The guest may have ended a timer interrupt it was given as a software one
+ * (active when its timer became hardware-backed) after disabling or
+ * reprogramming its DIRECT timer, which EL2 does not see: the sync
+ * re-sampled a line the glue last saw high. The glue reads the timers
+ * again, which withdraws the interrupt and links it now that it is
+ * inactive; without this the guest would take it again at each EOI until
+ * the next update.
+ */
+static void maint_timer_sync(struct pcpu *p, struct vcpu *v)
+{
+	virq_timer_sync(p, v, 0);
+}
+
 /* One acknowledged interrupt, in the loop: whatever it asks for, then its end. */
 static void host_irq(struct pcpu *p, uint32_t intid)
 {
@@ -68,10 +83,13 @@ static void host_irq(struct pcpu *p, uint32_t intid)
 	} else if (intid == vm.uart_intid) {
 		vdev_console_input();
 		vdev_uart_line_sync(p);
-	} else if (intid != vm.maint_intid) {
+	} else if (intid == vm.maint_intid) {
+		if (p->current)
+			maint_timer_sync(p, p->current);
+	} else {
 		hyp_printf("armvirt-hyp: CPU %u: unexpected interrupt %u\n", p->id, intid);
 	}
-	/* The kick's and the maintenance interrupt's work is the exit they caused. */
+	/* Beyond the above, the work of a kick or a maintenance interrupt is the exit it caused. */
 	gic_eoi(intid);
 	gic_deactivate(intid);
 }
@@ -124,6 +142,8 @@ bool sched_irq_fast(struct pcpu *p, struct vcpu *v)
 	} else {
 		if (intid == SGI_KICK)
 			check_siblings(p);
+		else
+			maint_timer_sync(p, v);
 		gic_eoi(intid);
 		gic_deactivate(intid);
 	}
