@@ -10,7 +10,8 @@
  * registers' writes, and the loads and stores the syndrome describes to the
  * UART, the virtio-mmio window and the GIC's frames; and the physical
  * interrupts that ask for nothing but the exit (a kick, the vCPU's
- * hardware timer, the maintenance interrupt). Everything else returns to the scheduler's loop, which calls exit_handle(): lib/esr
+ * hardware timer, the maintenance interrupt). Everything else returns to
+ * the scheduler's loop, which calls exit_handle(): lib/esr
  * decodes the syndrome, and by class: PSCI and the example's hypercalls, WFI/WFE,
  * system registers (lib/vtimer, lib/vgic, then sysregs.c), data aborts on
  * emulated devices (mmio.c), aborts on nothing (an external abort for the

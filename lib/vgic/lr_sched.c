@@ -9,8 +9,15 @@
  * the number of list registers L: refresh the entries already there; place
  * queued interrupts, most urgent first, in free registers or in place of a
  * less urgent entry; reload evicted active interrupts into registers left
- * free; write the registers that changed. Sync reads the empty and EOI status
+ * free; write the registers that changed (and the unused ones still holding
+ * something, which lr_free() marks stale). Sync reads the empty and EOI status
  * registers and only the registers still valid.
+ *
+ * The commonest cases take short paths that do the same with less: the idle
+ * entry and exit (nothing in use, queued or evicted) touch no list register;
+ * the entry with every register free places queued interrupts in order
+ * (fill_free()); the exit whose one register the guest emptied folds that
+ * entry alone (sync_emptied()).
  */
 #include <armvirt/port.h>
 
