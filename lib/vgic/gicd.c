@@ -30,36 +30,40 @@ static unsigned bits_per_irq(enum irq_field f)
 }
 
 /*
- * A per-interrupt array access at @off of @acc->size bytes. Returns false if
- * @off is in no array. With affinity routing the distributor's copies of
- * the SGI and PPI registers, and ITARGETSR, are RAZ/WI (GICv3 12.9).
+ * A per-interrupt array access at @off of @acc->size bytes: 0, or
+ * ARMVIRT_EBUSY (irq_field_read()); ARMVIRT_ENOENT if @off is in no array.
+ * With affinity routing the distributor's copies of the SGI and PPI
+ * registers, and ITARGETSR, are RAZ/WI (GICv3 12.9).
  */
-static bool gicd_array(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		       struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+static int gicd_array(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		      struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
 	for (unsigned a = 0; a < sizeof(arrays) / sizeof(arrays[0]); a++) {
 		unsigned bits = bits_per_irq(arrays[a].field);
-		uint32_t span = 1024u * bits / 8u, first, count;
+		uint32_t span = 1024u * bits / 8u, first, count, value;
+		int r;
 
 		if (off - arrays[a].base >= span)
 			continue;
 		if (acc->size != 4 && !(acc->size == 1 && arrays[a].bytes))
-			return true;
+			return 0;
 		first = (off - arrays[a].base) * 8u / bits;
 		count = acc->size * 8u / bits;
 		if (!is_v2(d) && (first < ARMVIRT_VGIC_NR_PRIVATE || arrays[a].field == F_TARGETS))
-			return true;
+			return 0;
 		if (acc->is_write) {
 			/* The SGI and PPI targets are read-only. */
 			if (arrays[a].field != F_TARGETS || first >= ARMVIRT_VGIC_NR_PRIVATE)
-				irq_field_write(d, v, arrays[a].field, first, count,
+				irq_field_write(d, v, v, arrays[a].field, first, count,
 						(uint32_t)acc->data, kicks);
-		} else {
-			acc->data = irq_field_read(d, v, arrays[a].field, first, count);
+			return 0;
 		}
-		return true;
+		r = irq_field_read(d, v, v, arrays[a].field, first, count, &value);
+		if (r == 0)
+			acc->data = value;
+		return r;
 	}
-	return false;
+	return ARMVIRT_ENOENT;
 }
 
 static uint32_t typer(const struct armvirt_vgic *d)
@@ -79,17 +83,22 @@ static uint32_t typer(const struct armvirt_vgic *d)
 	return (uint32_t)t;
 }
 
-static void ctlr_write(struct armvirt_vgic *d, uint32_t value, struct armvirt_vgic_kicks *kicks)
+static void ctlr_write(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t value,
+		       struct armvirt_vgic_kicks *kicks)
 {
 	uint32_t en = (1u << ARMVIRT_GICD_CTLR_ENABLEGRP0_SHIFT) |
 		      (1u << ARMVIRT_GICD_CTLR_ENABLEGRP1_SHIFT);
 	uint32_t old = atomic_exchange_explicit(&d->ctlr, value & en, memory_order_relaxed);
 
 	/* Interrupts of a newly enabled group may be waiting on every vCPU;
-	 * fill checks the enables, so the vCPUs only need to pass through it. */
+	 * fill checks the enables, so the vCPUs only need to pass through it.
+	 * A disabled group's pending interrupts leave the list registers at
+	 * the next fill: the writer's own must not stay live after the write. */
 	if ((value & en & ~old) != 0) {
 		for (unsigned i = 0; i < d->nr_vcpus; i++)
 			kick_add(kicks, i);
+	} else if ((old & ~value) != 0 && vcpu_in_guest(v)) {
+		kick_add(kicks, v->index);
 	}
 }
 
@@ -119,46 +128,78 @@ static void irouter(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_
 	spi_settle(d, irq, kicks);
 }
 
-static void spendsgir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t first,
-		      struct armvirt_mmio_access *acc, bool set)
+/*
+ * Whether clearing @clear of GICv2 SGI @irq of @v needs a sync first: @v is
+ * in the guest, and the clear would leave other sources pending in its list
+ * registers. The request a clear leaves for the next sync (irq.c) covers
+ * every source the registers hold.
+ */
+static bool cpendsgi_live(const struct armvirt_vgic_vcpu *v, const struct armvirt_vgic_irq *irq,
+			  uint8_t clear)
+{
+	return (v->flags & VCPU_IN_GUEST) && (irq->lr_pend & clear) != 0 &&
+	       (irq->lr_pend & (uint8_t)~clear) != 0;
+}
+
+/* GICD_CPENDSGIR<n> / GICD_SPENDSGIR<n> (GICv2 4.3.14, 4.3.15): banked, a
+ * byte per SGI, a bit per source CPU. */
+static int spendsgir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t first,
+		     struct armvirt_mmio_access *acc, bool set, struct armvirt_vgic_kicks *kicks)
 {
 	uint8_t cpus = (uint8_t)((1u << d->nr_vcpus) - 1u);
+	uint64_t value = 0;
+	int r = 0;
 
 	vgic_lock(v);
-	for (unsigned n = 0; n < acc->size; n++) {
+	for (unsigned n = 0; n < acc->size && r == 0; n++) {
 		struct armvirt_vgic_irq *irq = &v->priv[first + n];
 		uint8_t byte = (uint8_t)(acc->data >> (8 * n)) & cpus;
 
-		if (!acc->is_write)
-			acc->data |= (uint64_t)(irq_pending_sw(irq) | irq->lr_pend) << (8 * n);
-		else if (set && byte != 0)
-			irq_set_pending(d, v, irq, byte, NULL);
-		else if (byte != 0)
+		if (acc->is_write ? !set && cpendsgi_live(v, irq, byte) : irq_state_live(v, v, irq))
+			r = ARMVIRT_EBUSY;
+		else if (!acc->is_write)
+			value |= (uint64_t)(irq_pending_sw(irq) | irq->lr_pend) << (8 * n);
+	}
+	for (unsigned n = 0; n < acc->size && r == 0 && acc->is_write; n++) {
+		struct armvirt_vgic_irq *irq = &v->priv[first + n];
+		uint8_t byte = (uint8_t)(acc->data >> (8 * n)) & cpus;
+
+		if (byte == 0)
+			continue;
+		if (!set && irq_lr_changed(v, v, irq))
+			kick_add(kicks, v->index);
+		if (set)
+			irq_set_pending(d, v, irq, byte, kicks);
+		else
 			irq_clear_pending(d, v, irq, byte);
 	}
 	vgic_unlock(v);
+	if (r == 0 && !acc->is_write)
+		acc->data = value;
+	return r;
 }
 
-static void gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		    struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+static int gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		   struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
 	uint32_t value = 0;
+	int r = gicd_array(d, v, off, acc, kicks);
 
-	if (gicd_array(d, v, off, acc, kicks))
-		return;
+	if (r != ARMVIRT_ENOENT)
+		return r;
 	/* GICD_CPENDSGIR then GICD_SPENDSGIR: a byte per SGI each. */
 	if (off - ARMVIRT_GICD_CPENDSGIR < 2u * ARMVIRT_GIC_NR_SGIS) {
 		if (acc->size == 4 || acc->size == 1)
-			spendsgir(d, v, (off - ARMVIRT_GICD_CPENDSGIR) % ARMVIRT_GIC_NR_SGIS, acc,
-				  off >= ARMVIRT_GICD_SPENDSGIR);
-		return;
+			return spendsgir(d, v, (off - ARMVIRT_GICD_CPENDSGIR) % ARMVIRT_GIC_NR_SGIS,
+					 acc, off >= ARMVIRT_GICD_SPENDSGIR, kicks);
+		return 0;
 	}
 	if (acc->size != 4)
-		return;
+		return 0;
 	switch (off) {
 	case ARMVIRT_GICD_CTLR:
 		if (acc->is_write)
-			ctlr_write(d, (uint32_t)acc->data, kicks);
+			ctlr_write(d, v, (uint32_t)acc->data, kicks);
 		else
 			value = atomic_load_explicit(&d->ctlr, memory_order_relaxed);
 		break;
@@ -179,25 +220,27 @@ static void gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_
 	}
 	if (!acc->is_write)
 		acc->data = value;
+	return 0;
 }
 
-static void gicd_v3(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		    struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+static int gicd_v3(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		   struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
 	uint32_t value = 0;
+	int r = gicd_array(d, v, off, acc, kicks);
 
-	if (gicd_array(d, v, off, acc, kicks))
-		return;
+	if (r != ARMVIRT_ENOENT)
+		return r;
 	if (off - ARMVIRT_GICD_IROUTER < 8u * 1024u) {
 		irouter(d, v, off, acc, kicks);
-		return;
+		return 0;
 	}
 	if (acc->size != 4)
-		return;
+		return 0;
 	switch (off) {
 	case ARMVIRT_GICD_CTLR:
 		if (acc->is_write)
-			ctlr_write(d, (uint32_t)acc->data, kicks);
+			ctlr_write(d, v, (uint32_t)acc->data, kicks);
 		else
 			value = atomic_load_explicit(&d->ctlr, memory_order_relaxed) |
 				(1u << ARMVIRT_GICD_CTLR_ARE_SHIFT) |
@@ -216,13 +259,13 @@ static void gicd_v3(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_
 	}
 	if (!acc->is_write)
 		acc->data = value;
+	return 0;
 }
 
-void gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		 struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+int gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
 	if (is_v2(d))
-		gicd_v2(d, v, off, acc, kicks);
-	else
-		gicd_v3(d, v, off, acc, kicks);
+		return gicd_v2(d, v, off, acc, kicks);
+	return gicd_v3(d, v, off, acc, kicks);
 }

@@ -25,6 +25,16 @@ void vgic_unlock(struct armvirt_vgic_vcpu *v)
 	atomic_store_explicit(&v->lock, 0u, memory_order_release);
 }
 
+bool vcpu_in_guest(struct armvirt_vgic_vcpu *v)
+{
+	bool in;
+
+	vgic_lock(v);
+	in = (v->flags & VCPU_IN_GUEST) != 0;
+	vgic_unlock(v);
+	return in;
+}
+
 static void irq_reset(const struct armvirt_vgic *d, struct armvirt_vgic_irq *irq, uint16_t intid,
 		      uint16_t owner)
 {
@@ -305,6 +315,7 @@ int armvirt_vgic_mmio(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_mmio
 {
 	struct armvirt_vgic_kicks k;
 	uint64_t addr, gicd_size;
+	int r;
 
 	if (d == NULL || acc == NULL || vcpu >= d->nr_vcpus)
 		return ARMVIRT_EINVAL;
@@ -320,13 +331,15 @@ int armvirt_vgic_mmio(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_mmio
 		acc->data = 0;
 	armvirt_vgic_kicks_clear(&k);
 	if (addr - d->gicd_base < gicd_size) {
-		gicd_access(d, &d->vcpus[vcpu], (uint32_t)(addr - d->gicd_base), acc, &k);
+		r = gicd_access(d, &d->vcpus[vcpu], (uint32_t)(addr - d->gicd_base), acc, &k);
 	} else {
 		uint64_t off = addr - d->gicr_base;
 
-		gicr_access(d, &d->vcpus[off / ARMVIRT_GICR_STRIDE],
-			    (uint32_t)(off % ARMVIRT_GICR_STRIDE), acc, &k);
+		r = gicr_access(d, &d->vcpus[vcpu], &d->vcpus[off / ARMVIRT_GICR_STRIDE],
+				(uint32_t)(off % ARMVIRT_GICR_STRIDE), acc, &k);
 	}
+	if (r < 0)
+		return r;
 	return kicks_merge(kicks, &k);
 }
 
