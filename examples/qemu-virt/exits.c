@@ -62,8 +62,10 @@ static enum armvirt_switch_action fast_hvc(struct armvirt_vcpu *a,
 
 /*
  * A guest's SGI (a write to ICC_SGI1R_EL1, ICC_ASGI1R_EL1 or ICC_SGI0R_EL1),
- * sent by the vGIC between its sync and fill like any access; the loop is
- * needed only when a vCPU of this CPU was woken, or the vGIC refused.
+ * sent by the vGIC with the sender still in the guest (no sync or fill);
+ * the loop is needed only when the sender itself must be synced and filled
+ * (an SGI to itself), when a vCPU of this CPU was woken, or when the vGIC
+ * refused.
  */
 static enum armvirt_switch_action fast_sgi(struct armvirt_vcpu *a, uint64_t esr, uint32_t enc)
 {
@@ -76,13 +78,11 @@ static enum armvirt_switch_action fast_sgi(struct armvirt_vcpu *a, uint64_t esr,
 	acc.rt = (uint8_t)esr_field(esr, ISS_SYS_RT_SHIFT, ISS_SYS_RT_WIDTH);
 	acc.is_write = true;
 	acc.data = armvirt_switch_get_reg(a, acc.rt);
-	virq_exit(p, v);
 	r = virq_sysreg(p, v, &acc);
-	virq_enter(p, v);
 	if (r < 0)
 		return ARMVIRT_SWITCH_EXIT; /* the loop decides: UNDEFINED, or a diagnostic */
 	armvirt_switch_skip_instr(a);
-	if (p->wake_local) {
+	if (r > 0 || p->wake_local) {
 		v->fast_done = true;
 		return ARMVIRT_SWITCH_EXIT;
 	}
@@ -157,11 +157,13 @@ static uint64_t dabt_load_value(uint64_t esr, unsigned size, uint64_t data)
  * else (instruction decoding, big-endian data, AArch32, cache maintenance,
  * other devices, RAM) is mmio.c's, in the exit loop.
  *
- * The vGIC's contract is sync after an exit and fill before an entry:
- * a GIC access here is bracketed by both, like one in the loop. When the
- * access moved the UART's interrupt line or woke another vCPU of this CPU,
- * the loop must act before the guest runs again: the access is done, and
- * the exit says so.
+ * A GIC access is made with the vCPU still in the guest, its list
+ * registers live: the vGIC defers what must reach them and says so by
+ * kicking the vCPU itself, and refuses (ARMVIRT_EBUSY) what needs the
+ * guest's changes to them, which the loop then does between sync and fill.
+ * When the access must reach the vCPU's own list registers, moved the
+ * UART's interrupt line or woke another vCPU of this CPU, the loop must act
+ * before the guest runs again: the access is done, and the exit says so.
  */
 static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 					    const struct armvirt_switch_exit *e, void *arg)
@@ -202,21 +204,18 @@ static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 	acc.data = acc.is_write ? armvirt_switch_get_reg(a, rt) : 0; /* 31: XZR */
 	if (acc.is_write && size < 8)
 		acc.data &= (1ull << (8 * size)) - 1;
-	if (gic) {
-		virq_exit(p, v);
+	if (gic)
 		r = virq_mmio(p, v, &acc);
-		virq_enter(p, v);
-	} else {
+	else
 		r = vdev_access(&acc, &uart);
-	}
 	if (r < 0)
-		return ARMVIRT_SWITCH_EXIT; /* nothing claims it, or refused: the loop aborts it */
+		return ARMVIRT_SWITCH_EXIT; /* the loop aborts it, or makes it after a sync */
 	if (!acc.is_write)
 		armvirt_switch_set_reg(a, rt, dabt_load_value(esr, size, acc.data));
 	armvirt_switch_skip_instr(a);
 	a->gp.pstate =
 		armvirt_field_set(a->gp.pstate & ~SPSR_SS, SPSR_BTYPE_SHIFT, SPSR_BTYPE_WIDTH, 0);
-	if ((uart && vdev_uart_line_moved()) || p->wake_local) {
+	if ((gic && r > 0) || (uart && vdev_uart_line_moved()) || p->wake_local) {
 		v->fast_done = true;
 		return ARMVIRT_SWITCH_EXIT;
 	}

@@ -162,28 +162,36 @@ bool virq_pending(struct vcpu *v)
 	return armvirt_vgic_vcpu_pending(&gic, v->id) == 1;
 }
 
+/*
+ * A GIC access by @v, running on @p: in the exit loop (between sync and
+ * fill), or on the fast path with @v still in the guest (see exits.c).
+ * Kicks the other vCPUs; returns 1 when @v itself is in the set, i.e. when
+ * on the fast path it must be synced and filled before it resumes, else 0,
+ * or the vGIC's error (ARMVIRT_EBUSY: on the fast path, make the access in
+ * the loop).
+ */
+static int virq_done(struct pcpu *p, struct vcpu *v, int r, const struct armvirt_vgic_kicks *k)
+{
+	if (r <= 0)
+		return r;
+	virq_kick(p, k);
+	return armvirt_vgic_kicks_test(k, v->id) ? 1 : 0;
+}
+
 int virq_mmio(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *acc)
 {
 	struct armvirt_vgic_kicks k;
-	int r;
 
 	armvirt_vgic_kicks_clear(&k);
-	r = armvirt_vgic_mmio(&gic, v->id, acc, &k);
-	if (r > 0)
-		virq_kick(p, &k);
-	return r;
+	return virq_done(p, v, armvirt_vgic_mmio(&gic, v->id, acc, &k), &k);
 }
 
 int virq_sysreg(struct pcpu *p, struct vcpu *v, struct armvirt_sysreg_access *acc)
 {
 	struct armvirt_vgic_kicks k;
-	int r;
 
 	armvirt_vgic_kicks_clear(&k);
-	r = armvirt_vgic_sysreg(&gic, v->id, acc, &k);
-	if (r > 0)
-		virq_kick(p, &k);
-	return r;
+	return virq_done(p, v, armvirt_vgic_sysreg(&gic, v->id, acc, &k), &k);
 }
 
 void virq_set_spi(struct pcpu *p, uint32_t intid, bool level)
