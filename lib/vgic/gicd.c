@@ -179,10 +179,42 @@ static int spendsgir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32
 	return r;
 }
 
+/*
+ * Reads of the control and identification registers: the first 128 bytes
+ * (GICD_CTLR, GICD_TYPER, GICD_IIDR; the rest reserved, write-only or, as
+ * GICD_STATUSR may be, RAZ) and the identification block at the frame's end
+ * (GICv2 4.1.2, GICv3 12.8). They have no side effect and take no lock.
+ */
+static bool gicd_read_id(const struct armvirt_vgic *d, uint32_t off,
+			 struct armvirt_mmio_access *acc)
+{
+	uint32_t idregs = is_v2(d) ? ARMVIRT_GIC_V2_IDREGS : ARMVIRT_GIC_V3_IDREGS;
+	uint32_t value = 0;
+
+	if (off < ARMVIRT_GICD_IGROUPR) {
+		if (acc->size != 4)
+			value = 0; /* RAZ */
+		else if (off == ARMVIRT_GICD_IIDR)
+			value = d->iidr;
+		else if (off == ARMVIRT_GICD_TYPER)
+			value = typer(d);
+		else if (off == ARMVIRT_GICD_CTLR)
+			value = atomic_load_explicit(&d->ctlr, memory_order_relaxed) |
+				(is_v2(d) ? 0u
+					  : (1u << ARMVIRT_GICD_CTLR_ARE_SHIFT) |
+						    (1u << ARMVIRT_GICD_CTLR_DS_SHIFT));
+	} else if (off >= idregs) {
+		value = acc->size == 4 ? idreg_read(d, off - idregs) : 0;
+	} else {
+		return false;
+	}
+	acc->data = value;
+	return true;
+}
+
 static int gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
 		   struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
-	uint32_t value = 0;
 	int r = gicd_array(d, v, off, acc, kicks);
 
 	if (r != ARMVIRT_ENOENT)
@@ -194,78 +226,47 @@ static int gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t
 					 acc, off >= ARMVIRT_GICD_SPENDSGIR, kicks);
 		return 0;
 	}
-	if (acc->size != 4)
-		return 0;
-	switch (off) {
-	case ARMVIRT_GICD_CTLR:
-		if (acc->is_write)
-			ctlr_write(d, v, (uint32_t)acc->data, kicks);
-		else
-			value = atomic_load_explicit(&d->ctlr, memory_order_relaxed);
-		break;
-	case ARMVIRT_GICD_TYPER:
-		value = typer(d);
-		break;
-	case ARMVIRT_GICD_IIDR:
-		value = d->iidr;
-		break;
-	case ARMVIRT_GICD_SGIR:
-		if (acc->is_write)
-			sgi_send_v2(d, v, (uint32_t)acc->data, kicks);
-		break;
-	default:
-		if (off >= ARMVIRT_GIC_V2_IDREGS)
-			value = idreg_read(d, off - ARMVIRT_GIC_V2_IDREGS);
-		break;
-	}
-	if (!acc->is_write)
-		acc->data = value;
+	if (acc->size == 4 && acc->is_write && off == ARMVIRT_GICD_CTLR)
+		ctlr_write(d, v, (uint32_t)acc->data, kicks);
+	else if (acc->size == 4 && acc->is_write && off == ARMVIRT_GICD_SGIR)
+		sgi_send_v2(d, v, (uint32_t)acc->data, kicks);
 	return 0;
 }
 
 static int gicd_v3(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
 		   struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
-	uint32_t value = 0;
 	int r = gicd_array(d, v, off, acc, kicks);
 
 	if (r != ARMVIRT_ENOENT)
 		return r;
-	if (off - ARMVIRT_GICD_IROUTER < 8u * 1024u) {
+	if (off - ARMVIRT_GICD_IROUTER < 8u * 1024u)
 		irouter(d, v, off, acc, kicks);
-		return 0;
-	}
-	if (acc->size != 4)
-		return 0;
-	switch (off) {
-	case ARMVIRT_GICD_CTLR:
-		if (acc->is_write)
-			ctlr_write(d, v, (uint32_t)acc->data, kicks);
-		else
-			value = atomic_load_explicit(&d->ctlr, memory_order_relaxed) |
-				(1u << ARMVIRT_GICD_CTLR_ARE_SHIFT) |
-				(1u << ARMVIRT_GICD_CTLR_DS_SHIFT);
-		break;
-	case ARMVIRT_GICD_TYPER:
-		value = typer(d);
-		break;
-	case ARMVIRT_GICD_IIDR:
-		value = d->iidr;
-		break;
-	default:
-		if (off >= ARMVIRT_GIC_V3_IDREGS)
-			value = idreg_read(d, off - ARMVIRT_GIC_V3_IDREGS);
-		break;
-	}
-	if (!acc->is_write)
-		acc->data = value;
+	else if (acc->size == 4 && acc->is_write && off == ARMVIRT_GICD_CTLR)
+		ctlr_write(d, v, (uint32_t)acc->data, kicks);
 	return 0;
 }
 
-int gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+/* Everything but the reads gicd_read_id() answers, out of line so that
+ * those need no stack frame. */
+__attribute__((noinline)) static int gicd_slow(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+					       uint32_t off, struct armvirt_mmio_access *acc,
+					       struct armvirt_vgic_kicks *kicks)
 {
-	if (is_v2(d))
-		return gicd_v2(d, v, off, acc, kicks);
-	return gicd_v3(d, v, off, acc, kicks);
+	struct armvirt_vgic_kicks k;
+	int r;
+
+	if (!acc->is_write)
+		acc->data = 0;
+	armvirt_vgic_kicks_clear(&k);
+	r = is_v2(d) ? gicd_v2(d, v, off, acc, &k) : gicd_v3(d, v, off, acc, &k);
+	return r < 0 ? r : kicks_merge(kicks, &k);
+}
+
+int gicd_mmio(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+	      struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+{
+	if (!acc->is_write && gicd_read_id(d, off, acc))
+		return 0;
+	return gicd_slow(d, v, off, acc, kicks);
 }

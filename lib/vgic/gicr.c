@@ -99,12 +99,21 @@ static int sgi_frame(struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *sel
 	return r;
 }
 
-int gicr_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *self,
-		struct armvirt_vgic_vcpu *rd, uint32_t off, struct armvirt_mmio_access *acc,
-		struct armvirt_vgic_kicks *kicks)
+int gicr_mmio(struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *self,
+	      struct armvirt_vgic_vcpu *rd, uint32_t off, struct armvirt_mmio_access *acc,
+	      struct armvirt_vgic_kicks *kicks)
 {
-	if (off >= ARMVIRT_GICR_SGI_BASE)
-		return sgi_frame(d, self, rd, off - ARMVIRT_GICR_SGI_BASE, acc, kicks);
-	rd_frame(d, rd, off, acc);
-	return 0;
+	struct armvirt_vgic_kicks k;
+	int r;
+
+	if (!acc->is_write)
+		acc->data = 0;
+	/* No access to RD_base kicks a vCPU. */
+	if (off < ARMVIRT_GICR_SGI_BASE) {
+		rd_frame(d, rd, off, acc);
+		return 0;
+	}
+	armvirt_vgic_kicks_clear(&k);
+	r = sgi_frame(d, self, rd, off - ARMVIRT_GICR_SGI_BASE, acc, &k);
+	return r < 0 ? r : kicks_merge(kicks, &k);
 }

@@ -295,11 +295,14 @@ static inline const struct lr_ops *lr_ops(const struct armvirt_vgic *d)
 }
 
 /* Register emulation (gicd.c, gicr.c, sgi.c). */
-int gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks);
-int gicr_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *self,
-		struct armvirt_vgic_vcpu *rd, uint32_t off, struct armvirt_mmio_access *acc,
-		struct armvirt_vgic_kicks *kicks);
+/* One access, at @off in the distributor, or in the frames of
+ * redistributor @rd (GICv3), made by vCPU @v / @self; the public function's
+ * return values. */
+int gicd_mmio(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+	      struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks);
+int gicr_mmio(struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *self,
+	      struct armvirt_vgic_vcpu *rd, uint32_t off, struct armvirt_mmio_access *acc,
+	      struct armvirt_vgic_kicks *kicks);
 void sgi_send_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t sgir,
 		 struct armvirt_vgic_kicks *kicks);
 

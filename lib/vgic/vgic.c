@@ -310,37 +310,35 @@ int armvirt_vgic_get_irq(struct armvirt_vgic *d, unsigned vcpu, uint32_t intid,
 	return 0;
 }
 
+/* 1, 2, 4 or 8 bytes (bits 1, 2, 4 and 8 of the mask), naturally aligned. */
+static bool mmio_size_ok(uint64_t addr, unsigned size)
+{
+	return size <= 8 && ((0x116u >> size) & 1u) != 0 && (addr & (size - 1u)) == 0;
+}
+
 int armvirt_vgic_mmio(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_mmio_access *acc,
 		      struct armvirt_vgic_kicks *kicks)
 {
-	struct armvirt_vgic_kicks k;
-	uint64_t addr, gicd_size;
-	int r;
+	uint64_t addr, off;
+	unsigned size;
 
 	if (d == NULL || acc == NULL || vcpu >= d->nr_vcpus)
 		return ARMVIRT_EINVAL;
 	addr = armvirt_ipa_val(acc->addr);
-	gicd_size = is_v2(d) ? ARMVIRT_GICD_V2_SIZE : ARMVIRT_GICD_V3_SIZE;
-	if (addr - d->gicd_base >= gicd_size &&
-	    (is_v2(d) || addr - d->gicr_base >= (uint64_t)d->nr_vcpus * ARMVIRT_GICR_STRIDE))
-		return ARMVIRT_ENOENT;
-	if ((acc->size != 1 && acc->size != 2 && acc->size != 4 && acc->size != 8) ||
-	    (addr & (acc->size - 1u)) != 0)
-		return ARMVIRT_EFAULT;
-	if (!acc->is_write)
-		acc->data = 0;
-	armvirt_vgic_kicks_clear(&k);
-	if (addr - d->gicd_base < gicd_size) {
-		r = gicd_access(d, &d->vcpus[vcpu], (uint32_t)(addr - d->gicd_base), acc, &k);
-	} else {
-		uint64_t off = addr - d->gicr_base;
-
-		r = gicr_access(d, &d->vcpus[vcpu], &d->vcpus[off / ARMVIRT_GICR_STRIDE],
-				(uint32_t)(off % ARMVIRT_GICR_STRIDE), acc, &k);
+	size = acc->size;
+	off = addr - d->gicd_base;
+	if (off < (is_v2(d) ? ARMVIRT_GICD_V2_SIZE : ARMVIRT_GICD_V3_SIZE)) {
+		if (!mmio_size_ok(addr, size))
+			return ARMVIRT_EFAULT;
+		return gicd_mmio(d, &d->vcpus[vcpu], (uint32_t)off, acc, kicks);
 	}
-	if (r < 0)
-		return r;
-	return kicks_merge(kicks, &k);
+	off = addr - d->gicr_base;
+	if (is_v2(d) || off >= (uint64_t)d->nr_vcpus * ARMVIRT_GICR_STRIDE)
+		return ARMVIRT_ENOENT;
+	if (!mmio_size_ok(addr, size))
+		return ARMVIRT_EFAULT;
+	return gicr_mmio(d, &d->vcpus[vcpu], &d->vcpus[off / ARMVIRT_GICR_STRIDE],
+			 (uint32_t)(off % ARMVIRT_GICR_STRIDE), acc, kicks);
 }
 
 /* The consistency check: each function returns false at the first fault. */
