@@ -169,7 +169,7 @@ static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 					    const struct armvirt_switch_exit *e, void *arg)
 {
 	struct vcpu *v = (struct vcpu *)a; /* arch is the first member */
-	struct pcpu *p = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
+	struct pcpu *p;
 	uint64_t esr = e->esr;
 	uint64_t ipa = (esr_field(e->hpfar, HPFAR_FIPA_SHIFT, HPFAR_FIPA_WIDTH) << 12) |
 		       (e->far & PAGE_OFFSET_MASK);
@@ -179,8 +179,7 @@ static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 		(unsigned)esr_field(esr, ARMVIRT_ESR_DABT_SRT_SHIFT, ARMVIRT_ESR_DABT_SRT_WIDTH);
 	bool gic = in_range(ipa, GUEST_GIC_IPA, GUEST_GIC_SIZE);
 	struct armvirt_mmio_access acc;
-	uint64_t sctlr;
-	bool uart = false;
+	bool uart = false, loop;
 	int r;
 
 	(void)arg;
@@ -191,11 +190,13 @@ static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 	    (esr & DABT_SLOW_BITS) || (ipa & (size - 1)) ||
 	    armvirt_field_get(a->gp.pstate, ARMVIRT_SPSR_NRW_SHIFT, 1))
 		return ARMVIRT_SWITCH_EXIT;
-	sctlr = armvirt_switch_el1_read(&p->sw, a, ARMVIRT_SWITCH_SCTLR_EL1);
-	if (sctlr & (armvirt_field_get(a->gp.pstate, ARMVIRT_SPSR_M_SHIFT, ARMVIRT_SPSR_M_WIDTH) ==
-				     ARMVIRT_SPSR_M_EL0T
-			     ? SCTLR_E0E
-			     : SCTLR_EE))
+	/* The vCPU is loaded here and EL2 runs with E2H clear: SCTLR_EL1 is
+	 * the guest's, live (what armvirt_switch_el1_read() would return). */
+	if (armvirt_port_read_sctlr_el1() &
+	    (armvirt_field_get(a->gp.pstate, ARMVIRT_SPSR_M_SHIFT, ARMVIRT_SPSR_M_WIDTH) ==
+			     ARMVIRT_SPSR_M_EL0T
+		     ? SCTLR_E0E
+		     : SCTLR_EE))
 		return ARMVIRT_SWITCH_EXIT;
 
 	acc.addr = armvirt_ipa(ipa);
@@ -204,18 +205,24 @@ static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 	acc.data = acc.is_write ? armvirt_switch_get_reg(a, rt) : 0; /* 31: XZR */
 	if (acc.is_write && size < 8)
 		acc.data &= (1ull << (8 * size)) - 1;
-	if (gic)
+	p = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
+	if (gic) {
 		r = virq_mmio(p, v, &acc);
-	else
+		loop = r > 0; /* the vCPU's own list registers must change */
+	} else {
 		r = vdev_access(&acc, &uart);
+		loop = uart && vdev_uart_line_moved();
+	}
 	if (r < 0)
 		return ARMVIRT_SWITCH_EXIT; /* the loop aborts it, or makes it after a sync */
-	if (!acc.is_write)
-		armvirt_switch_set_reg(a, rt, dabt_load_value(esr, size, acc.data));
-	armvirt_switch_skip_instr(a);
+	/* As armvirt_switch_set_reg() (31: XZR) and armvirt_switch_skip_instr()
+	 * (an AArch64 instruction: IL is 1) would, in line. */
+	if (!acc.is_write && rt < 31)
+		a->gp.x[rt] = dabt_load_value(esr, size, acc.data);
+	a->gp.pc += 4;
 	a->gp.pstate =
 		armvirt_field_set(a->gp.pstate & ~SPSR_SS, SPSR_BTYPE_SHIFT, SPSR_BTYPE_WIDTH, 0);
-	if ((gic && r > 0) || (uart && vdev_uart_line_moved()) || p->wake_local) {
+	if (loop || p->wake_local) {
 		v->fast_done = true;
 		return ARMVIRT_SWITCH_EXIT;
 	}

@@ -168,12 +168,12 @@ bool virq_pending(struct vcpu *v)
  * Kicks the other vCPUs; returns 1 when @v itself is in the set, i.e. when
  * on the fast path it must be synced and filled before it resumes, else 0,
  * or the vGIC's error (ARMVIRT_EBUSY: on the fast path, make the access in
- * the loop).
+ * the loop). A register access rarely kicks: out of line, so that the
+ * common one needs no more than the set.
  */
-static int virq_done(struct pcpu *p, struct vcpu *v, int r, const struct armvirt_vgic_kicks *k)
+__attribute__((noinline)) static int virq_kicked(struct pcpu *p, struct vcpu *v,
+						 const struct armvirt_vgic_kicks *k)
 {
-	if (r <= 0)
-		return r;
 	virq_kick(p, k);
 	return armvirt_vgic_kicks_test(k, v->id) ? 1 : 0;
 }
@@ -181,17 +181,25 @@ static int virq_done(struct pcpu *p, struct vcpu *v, int r, const struct armvirt
 int virq_mmio(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *acc)
 {
 	struct armvirt_vgic_kicks k;
+	int r;
 
 	armvirt_vgic_kicks_clear(&k);
-	return virq_done(p, v, armvirt_vgic_mmio(&gic, v->id, acc, &k), &k);
+	r = armvirt_vgic_mmio(&gic, v->id, acc, &k);
+	return r > 0 ? virq_kicked(p, v, &k) : r;
 }
 
 int virq_sysreg(struct pcpu *p, struct vcpu *v, struct armvirt_sysreg_access *acc)
 {
 	struct armvirt_vgic_kicks k;
+	int r;
 
 	armvirt_vgic_kicks_clear(&k);
-	return virq_done(p, v, armvirt_vgic_sysreg(&gic, v->id, acc, &k), &k);
+	r = armvirt_vgic_sysreg(&gic, v->id, acc, &k);
+	if (r > 0) { /* the common case for an SGI: in line */
+		virq_kick(p, &k);
+		r = armvirt_vgic_kicks_test(&k, v->id) ? 1 : 0;
+	}
+	return r;
 }
 
 void virq_set_spi(struct pcpu *p, uint32_t intid, bool level)
