@@ -166,7 +166,7 @@ static int spendsgir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32
 
 		if (byte == 0)
 			continue;
-		if (!set && irq_lr_changed(v, v, irq))
+		if (!set && irq_in_live_lr(v, v, irq))
 			kick_add(kicks, v->index);
 		if (set)
 			irq_set_pending(d, v, irq, byte, kicks);

@@ -134,14 +134,15 @@ static inline bool irq_state_live(const struct armvirt_vgic_vcpu *o,
 }
 
 /*
- * After a register write by vCPU @self changed @irq, owned by @o: whether
- * @self must exit for the change to reach its own live list registers,
- * which hold @irq's priority, group and pending and active state, and
- * whose pending state fill derives from the enables and the trigger. (A
- * remote vCPU in the guest sees such a change at its next exit, as it would
- * had the write happened an instant later.)
+ * Whether @irq, owned by @o, is in the live list registers of vCPU @self,
+ * which is making a register write: a change to it must then reach them
+ * before @self resumes (they hold its priority, group, and pending and
+ * active state, and fill derives the pending state from the enables and
+ * the trigger), so @self kicks itself. A remote vCPU in the guest sees such
+ * a change at its next exit, as it would had the write come an instant
+ * later.
  */
-static inline bool irq_lr_changed(const struct armvirt_vgic_vcpu *o,
+static inline bool irq_in_live_lr(const struct armvirt_vgic_vcpu *o,
 				  const struct armvirt_vgic_vcpu *self,
 				  const struct armvirt_vgic_irq *irq)
 {

@@ -178,13 +178,13 @@ void irq_set_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 	 * request is made whatever the copy says; the next sync applies it to
 	 * the state it reads. */
 	i = (irq->in_lr & 1u) ? lr_index(v, irq->intid, 0) : -1;
-	if ((irq->active & 1u) && !(i >= 0 && (v->flags & VCPU_IN_GUEST)))
-		return;
 	if (i >= 0 && (v->flags & VCPU_IN_GUEST)) {
 		irq->req = (uint8_t)((irq->req & ~REQ_CLR_ACT) | REQ_SET_ACT);
 		kick_add(kicks, v->index);
 		return;
 	}
+	if (irq->active & 1u)
+		return;
 	if (i >= 0) {
 		lr_make_active(d, v, (unsigned)i);
 	} else {

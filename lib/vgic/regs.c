@@ -151,7 +151,7 @@ void irq_field_write(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		if (!intid_valid(d, intid) || (set_or_clear && x == 0))
 			continue;
 		o = irq_lock(d, v, intid, &irq);
-		live = irq_lr_changed(o, self, irq);
+		live = irq_in_live_lr(o, self, irq);
 		before = live ? field_get(d, v, irq, f) : 0;
 		settle = field_set(d, o, irq, f, x, kicks);
 		/* A write to the pending or active state always concerns the
