@@ -310,10 +310,12 @@ int armvirt_vgic_get_irq(struct armvirt_vgic *d, unsigned vcpu, uint32_t intid,
 	return 0;
 }
 
-/* 1, 2, 4 or 8 bytes (bits 1, 2, 4 and 8 of the mask), naturally aligned. */
+/* The access sizes the GIC architecture defines, in bytes, as a mask. */
+#define MMIO_SIZES ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 8))
+
 static bool mmio_size_ok(uint64_t addr, unsigned size)
 {
-	return size <= 8 && ((0x116u >> size) & 1u) != 0 && (addr & (size - 1u)) == 0;
+	return size <= 8 && ((MMIO_SIZES >> size) & 1u) != 0 && (addr & (size - 1u)) == 0;
 }
 
 int armvirt_vgic_mmio(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_mmio_access *acc,
