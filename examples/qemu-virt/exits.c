@@ -65,8 +65,10 @@ static enum armvirt_switch_action fast_hvc(struct armvirt_vcpu *a,
 
 /*
  * A guest's SGI (a write to ICC_SGI1R_EL1, ICC_ASGI1R_EL1 or ICC_SGI0R_EL1),
- * sent by the vGIC between its sync and fill like any access; the loop is
- * needed only when a vCPU of this CPU was woken, or the vGIC refused.
+ * sent by the vGIC with the sender still in the guest (no sync or fill);
+ * the loop is needed only when the sender itself must be synced and filled
+ * (an SGI to itself), when a vCPU of this CPU was woken, or when the vGIC
+ * refused.
  */
 static enum armvirt_switch_action fast_sgi(struct armvirt_vcpu *a, uint64_t esr, uint32_t enc)
 {
@@ -79,13 +81,11 @@ static enum armvirt_switch_action fast_sgi(struct armvirt_vcpu *a, uint64_t esr,
 	acc.rt = (uint8_t)esr_field(esr, ISS_SYS_RT_SHIFT, ISS_SYS_RT_WIDTH);
 	acc.is_write = true;
 	acc.data = armvirt_switch_get_reg(a, acc.rt);
-	virq_exit(p, v);
 	r = virq_sysreg(p, v, &acc);
-	virq_enter(p, v);
 	if (r < 0)
 		return ARMVIRT_SWITCH_EXIT; /* the loop decides: UNDEFINED, or a diagnostic */
 	armvirt_switch_skip_instr(a);
-	if (p->wake_local) {
+	if (r > 0 || p->wake_local) {
 		v->fast_done = true;
 		return ARMVIRT_SWITCH_EXIT;
 	}
@@ -160,17 +160,19 @@ static uint64_t dabt_load_value(uint64_t esr, unsigned size, uint64_t data)
  * else (instruction decoding, big-endian data, AArch32, cache maintenance,
  * other devices, RAM) is mmio.c's, in the exit loop.
  *
- * The vGIC's contract is sync after an exit and fill before an entry:
- * a GIC access here is bracketed by both, like one in the loop. When the
- * access moved the UART's interrupt line or woke another vCPU of this CPU,
- * the loop must act before the guest runs again: the access is done, and
- * the exit says so.
+ * A GIC access is made with the vCPU still in the guest, its list
+ * registers live: the vGIC defers what must reach them and says so by
+ * kicking the vCPU itself, and refuses (ARMVIRT_EBUSY) what needs the
+ * guest's changes to them, which the loop then does between sync and fill.
+ * When the access must reach the vCPU's own list registers, moved the
+ * UART's interrupt line or woke another vCPU of this CPU, the loop must act
+ * before the guest runs again: the access is done, and the exit says so.
  */
 static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 					    const struct armvirt_switch_exit *e, void *arg)
 {
 	struct vcpu *v = (struct vcpu *)a; /* arch is the first member */
-	struct pcpu *p = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
+	struct pcpu *p;
 	uint64_t esr = e->esr;
 	uint64_t ipa = (esr_field(e->hpfar, HPFAR_FIPA_SHIFT, HPFAR_FIPA_WIDTH) << 12) |
 		       (e->far & PAGE_OFFSET_MASK);
@@ -180,8 +182,7 @@ static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 		(unsigned)esr_field(esr, ARMVIRT_ESR_DABT_SRT_SHIFT, ARMVIRT_ESR_DABT_SRT_WIDTH);
 	bool gic = in_range(ipa, GUEST_GIC_IPA, GUEST_GIC_SIZE);
 	struct armvirt_mmio_access acc;
-	uint64_t sctlr;
-	bool uart = false;
+	bool uart = false, loop;
 	int r;
 
 	(void)arg;
@@ -192,11 +193,13 @@ static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 	    (esr & DABT_SLOW_BITS) || (ipa & (size - 1)) ||
 	    armvirt_field_get(a->gp.pstate, ARMVIRT_SPSR_NRW_SHIFT, 1))
 		return ARMVIRT_SWITCH_EXIT;
-	sctlr = armvirt_switch_el1_read(&p->sw, a, ARMVIRT_SWITCH_SCTLR_EL1);
-	if (sctlr & (armvirt_field_get(a->gp.pstate, ARMVIRT_SPSR_M_SHIFT, ARMVIRT_SPSR_M_WIDTH) ==
-				     ARMVIRT_SPSR_M_EL0T
-			     ? SCTLR_E0E
-			     : SCTLR_EE))
+	/* The vCPU is loaded here and EL2 runs with E2H clear: SCTLR_EL1 is
+	 * the guest's, live (what armvirt_switch_el1_read() would return). */
+	if (armvirt_port_read_sctlr_el1() &
+	    (armvirt_field_get(a->gp.pstate, ARMVIRT_SPSR_M_SHIFT, ARMVIRT_SPSR_M_WIDTH) ==
+			     ARMVIRT_SPSR_M_EL0T
+		     ? SCTLR_E0E
+		     : SCTLR_EE))
 		return ARMVIRT_SWITCH_EXIT;
 
 	acc.addr = armvirt_ipa(ipa);
@@ -205,21 +208,24 @@ static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 	acc.data = acc.is_write ? armvirt_switch_get_reg(a, rt) : 0; /* 31: XZR */
 	if (acc.is_write && size < 8)
 		acc.data &= (1ull << (8 * size)) - 1;
+	p = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
 	if (gic) {
-		virq_exit(p, v);
 		r = virq_mmio(p, v, &acc);
-		virq_enter(p, v);
+		loop = r > 0; /* the vCPU's own list registers must change */
 	} else {
 		r = vdev_access(&acc, &uart);
+		loop = uart && vdev_uart_line_moved();
 	}
 	if (r < 0)
-		return ARMVIRT_SWITCH_EXIT; /* nothing claims it, or refused: the loop aborts it */
-	if (!acc.is_write)
-		armvirt_switch_set_reg(a, rt, dabt_load_value(esr, size, acc.data));
-	armvirt_switch_skip_instr(a);
+		return ARMVIRT_SWITCH_EXIT; /* the loop aborts it, or makes it after a sync */
+	/* As armvirt_switch_set_reg() (31: XZR) and armvirt_switch_skip_instr()
+	 * (an AArch64 instruction: IL is 1) would, in line. */
+	if (!acc.is_write && rt < 31)
+		a->gp.x[rt] = dabt_load_value(esr, size, acc.data);
+	a->gp.pc += 4;
 	a->gp.pstate =
 		armvirt_field_set(a->gp.pstate & ~SPSR_SS, SPSR_BTYPE_SHIFT, SPSR_BTYPE_WIDTH, 0);
-	if ((uart && vdev_uart_line_moved()) || p->wake_local) {
+	if (loop || p->wake_local) {
 		v->fast_done = true;
 		return ARMVIRT_SWITCH_EXIT;
 	}

@@ -167,6 +167,22 @@ bool virq_pending(struct vcpu *v)
 	return armvirt_vgic_vcpu_pending(&gic, v->id) == 1;
 }
 
+/*
+ * A GIC access by @v, running on @p: in the exit loop (between sync and
+ * fill), or on the fast path with @v still in the guest (see exits.c).
+ * Kicks the other vCPUs; returns 1 when @v itself is in the set, i.e. when
+ * on the fast path it must be synced and filled before it resumes, else 0,
+ * or the vGIC's error (ARMVIRT_EBUSY: on the fast path, make the access in
+ * the loop). A register access rarely kicks: out of line, so that the
+ * common one needs no more than the set.
+ */
+__attribute__((noinline)) static int virq_kicked(struct pcpu *p, struct vcpu *v,
+						 const struct armvirt_vgic_kicks *k)
+{
+	virq_kick(p, k);
+	return armvirt_vgic_kicks_test(k, v->id) ? 1 : 0;
+}
+
 int virq_mmio(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *acc)
 {
 	struct armvirt_vgic_kicks k;
@@ -174,9 +190,7 @@ int virq_mmio(struct pcpu *p, struct vcpu *v, struct armvirt_mmio_access *acc)
 
 	armvirt_vgic_kicks_clear(&k);
 	r = armvirt_vgic_mmio(&gic, v->id, acc, &k);
-	if (r > 0)
-		virq_kick(p, &k);
-	return r;
+	return r > 0 ? virq_kicked(p, v, &k) : r;
 }
 
 int virq_sysreg(struct pcpu *p, struct vcpu *v, struct armvirt_sysreg_access *acc)
@@ -186,8 +200,10 @@ int virq_sysreg(struct pcpu *p, struct vcpu *v, struct armvirt_sysreg_access *ac
 
 	armvirt_vgic_kicks_clear(&k);
 	r = armvirt_vgic_sysreg(&gic, v->id, acc, &k);
-	if (r > 0)
+	if (r > 0) { /* the common case for an SGI: in line */
 		virq_kick(p, &k);
+		r = armvirt_vgic_kicks_test(&k, v->id) ? 1 : 0;
+	}
 	return r;
 }
 

@@ -47,7 +47,15 @@
  *    armvirt_vgic_vcpu_sync() right after each exit, armvirt_vgic_vcpu_put()
  *    when it is scheduled out.
  *  - Data aborts on the GIC frames go to armvirt_vgic_mmio(), trapped
- *    ICC_* writes to armvirt_vgic_sysreg().
+ *    ICC_* writes to armvirt_vgic_sysreg(). Both may be called while the
+ *    accessing vCPU is still in the guest (between fill and sync, its list
+ *    registers live), on a fast exit path that does not sync: a change that
+ *    must reach its own list registers then puts that vCPU itself in the
+ *    kicks, and the caller syncs and fills before resuming it; the accesses
+ *    that need what the guest did to its live list registers (reads of the
+ *    pending or active state of an interrupt in flight on it, ICC_DIR_EL1)
+ *    return ::ARMVIRT_EBUSY having changed nothing, and the caller makes
+ *    them again between sync and fill.
  *  - Devices inject with armvirt_vgic_inject() (an edge) or
  *    armvirt_vgic_set_level() (a line), from any physical CPU.
  *  - The maintenance interrupt (PPI 25) needs nothing but acknowledging: the
@@ -61,8 +69,10 @@
  * may need to hear about it in a ::armvirt_vgic_kicks set. For each vCPU in
  * the set the integrator interrupts it if it is running in the guest on
  * another physical CPU (an IPI; the exit picks the interrupt up) and wakes
- * it if it is blocked waiting for an interrupt; otherwise it does nothing,
- * since the vCPU sees the interrupt at its next entry. A vCPU running in the
+ * it if it is blocked waiting for an interrupt; if it is the vCPU whose
+ * access is being handled in the guest (above), it syncs and fills it
+ * before resuming it; otherwise it does nothing, since the vCPU sees the
+ * interrupt at its next entry. A vCPU running in the
  * guest is not put in the set when the new interrupt cannot enter its list
  * registers before an armed maintenance interrupt makes it exit anyway.
  *
@@ -504,12 +514,21 @@ int armvirt_vgic_get_irq(struct armvirt_vgic *vgic, unsigned vcpu, uint32_t inti
  * @param vcpu  the vCPU that made the access (banked GICv2 registers, SGI source)
  * @param acc   the decoded access
  * @param kicks vCPUs to kick (may be NULL)
- * @return 0 or 1 (1 when @p kicks gained a vCPU); ARMVIRT_ENOENT if the
- *         address is not in the virtual GIC's frames (the caller's other
- *         devices may claim it); ARMVIRT_EFAULT for a misaligned access or a
- *         size other than 1, 2, 4 or 8 (give the guest an abort);
- *         ARMVIRT_EINVAL for a bad index or NULL @p acc. EL2, on the
- *         accessing vCPU's CPU, between sync and fill.
+ * @return 0 or 1 (1 when @p kicks gained a vCPU, which may be @p vcpu
+ *         itself when it is in the guest: sync and fill it before it
+ *         resumes); ARMVIRT_ENOENT if the address is not in the virtual
+ *         GIC's frames (the caller's other devices may claim it);
+ *         ARMVIRT_EFAULT for a misaligned access or a size other than 1, 2,
+ *         4 or 8 (give the guest an abort); ARMVIRT_EBUSY, having changed
+ *         nothing, when @p vcpu is in the guest and the access is a read of
+ *         the pending or active state (GICD/GICR_ISPENDR, ICPENDR,
+ *         ISACTIVER, ICACTIVER; GICv2 GICD_SPENDSGIR, CPENDSGIR) covering
+ *         an interrupt in flight on @p vcpu (in its list registers, or
+ *         active), or a GICv2 GICD_CPENDSGIR write that clears some but not
+ *         all of the sources its list registers hold pending: sync, make the
+ *         access again, then fill; ARMVIRT_EINVAL for a bad index or NULL
+ *         @p acc. EL2, on the accessing vCPU's CPU, either between sync and
+ *         fill or while it is in the guest (between fill and sync).
  */
 int armvirt_vgic_mmio(struct armvirt_vgic *vgic, unsigned vcpu, struct armvirt_mmio_access *acc,
 		      struct armvirt_vgic_kicks *kicks);
@@ -527,12 +546,16 @@ int armvirt_vgic_mmio(struct armvirt_vgic *vgic, unsigned vcpu, struct armvirt_m
  * @param vcpu  the vCPU that made the access
  * @param acc   the decoded access (@c enc, @c is_write, @c data)
  * @param kicks vCPUs to kick (may be NULL)
- * @return 0 or 1 (1 when @p kicks gained a vCPU); ARMVIRT_ENOENT for an
- *         encoding the virtual GIC does not handle, or any of them in a
- *         GICv2 model; ARMVIRT_EFAULT for a read of these write-only
- *         registers (the access is UNDEFINED: give the guest an undefined
- *         instruction exception); ARMVIRT_EINVAL for a bad index or NULL
- *         @p acc. EL2, on the accessing vCPU's CPU, between sync and fill.
+ * @return 0 or 1 (1 when @p kicks gained a vCPU, which may be @p vcpu
+ *         itself when it is in the guest: sync and fill it before it
+ *         resumes); ARMVIRT_ENOENT for an encoding the virtual GIC does not
+ *         handle, or any of them in a GICv2 model; ARMVIRT_EFAULT for a read
+ *         of these write-only registers (the access is UNDEFINED: give the
+ *         guest an undefined instruction exception); ARMVIRT_EBUSY, having
+ *         changed nothing, for ICC_DIR_EL1 while @p vcpu is in the guest
+ *         (sync, make the access again, then fill); ARMVIRT_EINVAL for a bad
+ *         index or NULL @p acc. EL2, on the accessing vCPU's CPU, either
+ *         between sync and fill or while it is in the guest (SGIs).
  */
 int armvirt_vgic_sysreg(struct armvirt_vgic *vgic, unsigned vcpu, struct armvirt_sysreg_access *acc,
 			struct armvirt_vgic_kicks *kicks);

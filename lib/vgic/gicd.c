@@ -30,36 +30,40 @@ static unsigned bits_per_irq(enum irq_field f)
 }
 
 /*
- * A per-interrupt array access at @off of @acc->size bytes. Returns false if
- * @off is in no array. With affinity routing the distributor's copies of
- * the SGI and PPI registers, and ITARGETSR, are RAZ/WI (GICv3 12.9).
+ * A per-interrupt array access at @off of @acc->size bytes: 0, or
+ * ARMVIRT_EBUSY (irq_field_read()); ARMVIRT_ENOENT if @off is in no array.
+ * With affinity routing the distributor's copies of the SGI and PPI
+ * registers, and ITARGETSR, are RAZ/WI (GICv3 12.9).
  */
-static bool gicd_array(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		       struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+static int gicd_array(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		      struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
 	for (unsigned a = 0; a < sizeof(arrays) / sizeof(arrays[0]); a++) {
 		unsigned bits = bits_per_irq(arrays[a].field);
-		uint32_t span = 1024u * bits / 8u, first, count;
+		uint32_t span = 1024u * bits / 8u, first, count, value;
+		int r;
 
 		if (off - arrays[a].base >= span)
 			continue;
 		if (acc->size != 4 && !(acc->size == 1 && arrays[a].bytes))
-			return true;
+			return 0;
 		first = (off - arrays[a].base) * 8u / bits;
 		count = acc->size * 8u / bits;
 		if (!is_v2(d) && (first < ARMVIRT_VGIC_NR_PRIVATE || arrays[a].field == F_TARGETS))
-			return true;
+			return 0;
 		if (acc->is_write) {
 			/* The SGI and PPI targets are read-only. */
 			if (arrays[a].field != F_TARGETS || first >= ARMVIRT_VGIC_NR_PRIVATE)
-				irq_field_write(d, v, arrays[a].field, first, count,
+				irq_field_write(d, v, v, arrays[a].field, first, count,
 						(uint32_t)acc->data, kicks);
-		} else {
-			acc->data = irq_field_read(d, v, arrays[a].field, first, count);
+			return 0;
 		}
-		return true;
+		r = irq_field_read(d, v, v, arrays[a].field, first, count, &value);
+		if (r == 0)
+			acc->data = value;
+		return r;
 	}
-	return false;
+	return ARMVIRT_ENOENT;
 }
 
 static uint32_t typer(const struct armvirt_vgic *d)
@@ -79,17 +83,22 @@ static uint32_t typer(const struct armvirt_vgic *d)
 	return (uint32_t)t;
 }
 
-static void ctlr_write(struct armvirt_vgic *d, uint32_t value, struct armvirt_vgic_kicks *kicks)
+static void ctlr_write(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t value,
+		       struct armvirt_vgic_kicks *kicks)
 {
 	uint32_t en = (1u << ARMVIRT_GICD_CTLR_ENABLEGRP0_SHIFT) |
 		      (1u << ARMVIRT_GICD_CTLR_ENABLEGRP1_SHIFT);
 	uint32_t old = atomic_exchange_explicit(&d->ctlr, value & en, memory_order_relaxed);
 
 	/* Interrupts of a newly enabled group may be waiting on every vCPU;
-	 * fill checks the enables, so the vCPUs only need to pass through it. */
+	 * fill checks the enables, so the vCPUs only need to pass through it.
+	 * A disabled group's pending interrupts leave the list registers at
+	 * the next fill: the writer's own must not stay live after the write. */
 	if ((value & en & ~old) != 0) {
 		for (unsigned i = 0; i < d->nr_vcpus; i++)
 			kick_add(kicks, i);
+	} else if ((old & ~value) != 0 && vcpu_in_guest(v)) {
+		kick_add(kicks, v->index);
 	}
 }
 
@@ -119,110 +128,145 @@ static void irouter(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_
 	spi_settle(d, irq, kicks);
 }
 
-static void spendsgir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t first,
-		      struct armvirt_mmio_access *acc, bool set)
+/*
+ * Whether clearing @clear of GICv2 SGI @irq of @v needs a sync first: @v is
+ * in the guest, and the clear would leave other sources pending in its list
+ * registers. The request a clear leaves for the next sync (irq.c) covers
+ * every source the registers hold.
+ */
+static bool cpendsgi_live(const struct armvirt_vgic_vcpu *v, const struct armvirt_vgic_irq *irq,
+			  uint8_t clear)
+{
+	return (v->flags & VCPU_IN_GUEST) && (irq->lr_pend & clear) != 0 &&
+	       (irq->lr_pend & (uint8_t)~clear) != 0;
+}
+
+/* GICD_CPENDSGIR<n> / GICD_SPENDSGIR<n> (GICv2 4.3.14, 4.3.15): banked, a
+ * byte per SGI, a bit per source CPU. */
+static int spendsgir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t first,
+		     struct armvirt_mmio_access *acc, bool set, struct armvirt_vgic_kicks *kicks)
 {
 	uint8_t cpus = (uint8_t)((1u << d->nr_vcpus) - 1u);
+	uint64_t value = 0;
+	int r = 0;
 
 	vgic_lock(v);
-	for (unsigned n = 0; n < acc->size; n++) {
+	for (unsigned n = 0; n < acc->size && r == 0; n++) {
 		struct armvirt_vgic_irq *irq = &v->priv[first + n];
 		uint8_t byte = (uint8_t)(acc->data >> (8 * n)) & cpus;
 
-		if (!acc->is_write)
-			acc->data |= (uint64_t)(irq_pending_sw(irq) | irq->lr_pend) << (8 * n);
-		else if (set && byte != 0)
-			irq_set_pending(d, v, irq, byte, NULL);
-		else if (byte != 0)
+		if (acc->is_write ? !set && cpendsgi_live(v, irq, byte) : irq_state_live(v, v, irq))
+			r = ARMVIRT_EBUSY;
+		else if (!acc->is_write)
+			value |= (uint64_t)(irq_pending_sw(irq) | irq->lr_pend) << (8 * n);
+	}
+	for (unsigned n = 0; n < acc->size && r == 0 && acc->is_write; n++) {
+		struct armvirt_vgic_irq *irq = &v->priv[first + n];
+		uint8_t byte = (uint8_t)(acc->data >> (8 * n)) & cpus;
+
+		if (byte == 0)
+			continue;
+		if (!set && irq_in_live_lr(v, v, irq))
+			kick_add(kicks, v->index);
+		if (set)
+			irq_set_pending(d, v, irq, byte, kicks);
+		else
 			irq_clear_pending(d, v, irq, byte);
 	}
 	vgic_unlock(v);
+	if (r == 0 && !acc->is_write)
+		acc->data = value;
+	return r;
 }
 
-static void gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		    struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+/*
+ * Reads of the control and identification registers: the first 128 bytes
+ * (GICD_CTLR, GICD_TYPER, GICD_IIDR; the rest reserved, write-only or, as
+ * GICD_STATUSR may be, RAZ) and the identification block at the frame's end
+ * (GICv2 4.1.2, GICv3 12.8). They have no side effect and take no lock.
+ */
+static bool gicd_read_id(const struct armvirt_vgic *d, uint32_t off,
+			 struct armvirt_mmio_access *acc)
 {
+	uint32_t idregs = is_v2(d) ? ARMVIRT_GIC_V2_IDREGS : ARMVIRT_GIC_V3_IDREGS;
 	uint32_t value = 0;
 
-	if (gicd_array(d, v, off, acc, kicks))
-		return;
+	if (off < ARMVIRT_GICD_IGROUPR) {
+		if (acc->size != 4)
+			value = 0; /* RAZ */
+		else if (off == ARMVIRT_GICD_IIDR)
+			value = d->iidr;
+		else if (off == ARMVIRT_GICD_TYPER)
+			value = typer(d);
+		else if (off == ARMVIRT_GICD_CTLR)
+			value = atomic_load_explicit(&d->ctlr, memory_order_relaxed) |
+				(is_v2(d) ? 0u
+					  : (1u << ARMVIRT_GICD_CTLR_ARE_SHIFT) |
+						    (1u << ARMVIRT_GICD_CTLR_DS_SHIFT));
+	} else if (off >= idregs) {
+		value = acc->size == 4 ? idreg_read(d, off - idregs) : 0;
+	} else {
+		return false;
+	}
+	acc->data = value;
+	return true;
+}
+
+static int gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		   struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+{
+	int r = gicd_array(d, v, off, acc, kicks);
+
+	if (r != ARMVIRT_ENOENT)
+		return r;
 	/* GICD_CPENDSGIR then GICD_SPENDSGIR: a byte per SGI each. */
 	if (off - ARMVIRT_GICD_CPENDSGIR < 2u * ARMVIRT_GIC_NR_SGIS) {
 		if (acc->size == 4 || acc->size == 1)
-			spendsgir(d, v, (off - ARMVIRT_GICD_CPENDSGIR) % ARMVIRT_GIC_NR_SGIS, acc,
-				  off >= ARMVIRT_GICD_SPENDSGIR);
-		return;
+			return spendsgir(d, v, (off - ARMVIRT_GICD_CPENDSGIR) % ARMVIRT_GIC_NR_SGIS,
+					 acc, off >= ARMVIRT_GICD_SPENDSGIR, kicks);
+		return 0;
 	}
-	if (acc->size != 4)
-		return;
-	switch (off) {
-	case ARMVIRT_GICD_CTLR:
-		if (acc->is_write)
-			ctlr_write(d, (uint32_t)acc->data, kicks);
-		else
-			value = atomic_load_explicit(&d->ctlr, memory_order_relaxed);
-		break;
-	case ARMVIRT_GICD_TYPER:
-		value = typer(d);
-		break;
-	case ARMVIRT_GICD_IIDR:
-		value = d->iidr;
-		break;
-	case ARMVIRT_GICD_SGIR:
-		if (acc->is_write)
-			sgi_send_v2(d, v, (uint32_t)acc->data, kicks);
-		break;
-	default:
-		if (off >= ARMVIRT_GIC_V2_IDREGS)
-			value = idreg_read(d, off - ARMVIRT_GIC_V2_IDREGS);
-		break;
-	}
-	if (!acc->is_write)
-		acc->data = value;
+	if (acc->size == 4 && acc->is_write && off == ARMVIRT_GICD_CTLR)
+		ctlr_write(d, v, (uint32_t)acc->data, kicks);
+	else if (acc->size == 4 && acc->is_write && off == ARMVIRT_GICD_SGIR)
+		sgi_send_v2(d, v, (uint32_t)acc->data, kicks);
+	return 0;
 }
 
-static void gicd_v3(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		    struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+static int gicd_v3(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+		   struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
-	uint32_t value = 0;
+	int r = gicd_array(d, v, off, acc, kicks);
 
-	if (gicd_array(d, v, off, acc, kicks))
-		return;
-	if (off - ARMVIRT_GICD_IROUTER < 8u * 1024u) {
+	if (r != ARMVIRT_ENOENT)
+		return r;
+	if (off - ARMVIRT_GICD_IROUTER < 8u * 1024u)
 		irouter(d, v, off, acc, kicks);
-		return;
-	}
-	if (acc->size != 4)
-		return;
-	switch (off) {
-	case ARMVIRT_GICD_CTLR:
-		if (acc->is_write)
-			ctlr_write(d, (uint32_t)acc->data, kicks);
-		else
-			value = atomic_load_explicit(&d->ctlr, memory_order_relaxed) |
-				(1u << ARMVIRT_GICD_CTLR_ARE_SHIFT) |
-				(1u << ARMVIRT_GICD_CTLR_DS_SHIFT);
-		break;
-	case ARMVIRT_GICD_TYPER:
-		value = typer(d);
-		break;
-	case ARMVIRT_GICD_IIDR:
-		value = d->iidr;
-		break;
-	default:
-		if (off >= ARMVIRT_GIC_V3_IDREGS)
-			value = idreg_read(d, off - ARMVIRT_GIC_V3_IDREGS);
-		break;
-	}
-	if (!acc->is_write)
-		acc->data = value;
+	else if (acc->size == 4 && acc->is_write && off == ARMVIRT_GICD_CTLR)
+		ctlr_write(d, v, (uint32_t)acc->data, kicks);
+	return 0;
 }
 
-void gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		 struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+/* Everything but the reads gicd_read_id() answers, out of line so that
+ * those need no stack frame. */
+__attribute__((noinline)) static int gicd_slow(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+					       uint32_t off, struct armvirt_mmio_access *acc,
+					       struct armvirt_vgic_kicks *kicks)
 {
-	if (is_v2(d))
-		gicd_v2(d, v, off, acc, kicks);
-	else
-		gicd_v3(d, v, off, acc, kicks);
+	struct armvirt_vgic_kicks k;
+	int r;
+
+	if (!acc->is_write)
+		acc->data = 0;
+	armvirt_vgic_kicks_clear(&k);
+	r = is_v2(d) ? gicd_v2(d, v, off, acc, &k) : gicd_v3(d, v, off, acc, &k);
+	return r < 0 ? r : kicks_merge(kicks, &k);
+}
+
+int gicd_mmio(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+	      struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+{
+	if (!acc->is_write && gicd_read_id(d, off, acc))
+		return 0;
+	return gicd_slow(d, v, off, acc, kicks);
 }

@@ -59,11 +59,13 @@ static void rd_frame(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *rd, uint3
 		acc->data = acc->size == 8 ? value : (uint32_t)value;
 }
 
-static void sgi_frame(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *rd, uint32_t off,
-		      struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+static int sgi_frame(struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *self,
+		     struct armvirt_vgic_vcpu *rd, uint32_t off, struct armvirt_mmio_access *acc,
+		     struct armvirt_vgic_kicks *kicks)
 {
 	enum irq_field f;
-	uint32_t first, count;
+	uint32_t first, count, value;
+	int r;
 
 	if (off - ARMVIRT_GICR_IPRIORITYR < ARMVIRT_VGIC_NR_PRIVATE &&
 	    (acc->size == 1 || acc->size == 4)) {
@@ -71,33 +73,47 @@ static void sgi_frame(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *rd, uint
 		first = off - ARMVIRT_GICR_IPRIORITYR;
 		count = acc->size;
 	} else if (acc->size != 4) {
-		return;
+		return 0;
 	} else if (off == ARMVIRT_GICR_ICFGR0 || off == ARMVIRT_GICR_ICFGR1) {
 		f = F_CONFIG;
 		first = off == ARMVIRT_GICR_ICFGR0 ? 0u : ARMVIRT_GIC_NR_SGIS;
 		count = 16;
 	} else {
-		unsigned r = 0;
+		unsigned i = 0;
 
-		while (r < sizeof(sgi_regs) / sizeof(sgi_regs[0]) && sgi_regs[r].off != off)
-			r++;
-		if (r == sizeof(sgi_regs) / sizeof(sgi_regs[0]))
-			return;
-		f = sgi_regs[r].field;
+		while (i < sizeof(sgi_regs) / sizeof(sgi_regs[0]) && sgi_regs[i].off != off)
+			i++;
+		if (i == sizeof(sgi_regs) / sizeof(sgi_regs[0]))
+			return 0;
+		f = sgi_regs[i].field;
 		first = 0;
 		count = 32;
 	}
-	if (acc->is_write)
-		irq_field_write(d, rd, f, first, count, (uint32_t)acc->data, kicks);
-	else
-		acc->data = irq_field_read(d, rd, f, first, count);
+	if (acc->is_write) {
+		irq_field_write(d, rd, self, f, first, count, (uint32_t)acc->data, kicks);
+		return 0;
+	}
+	r = irq_field_read(d, rd, self, f, first, count, &value);
+	if (r == 0)
+		acc->data = value;
+	return r;
 }
 
-void gicr_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *rd, uint32_t off,
-		 struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
+int gicr_mmio(struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *self,
+	      struct armvirt_vgic_vcpu *rd, uint32_t off, struct armvirt_mmio_access *acc,
+	      struct armvirt_vgic_kicks *kicks)
 {
-	if (off < ARMVIRT_GICR_SGI_BASE)
+	struct armvirt_vgic_kicks k;
+	int r;
+
+	if (!acc->is_write)
+		acc->data = 0;
+	/* No access to RD_base kicks a vCPU. */
+	if (off < ARMVIRT_GICR_SGI_BASE) {
 		rd_frame(d, rd, off, acc);
-	else
-		sgi_frame(d, rd, off - ARMVIRT_GICR_SGI_BASE, acc, kicks);
+		return 0;
+	}
+	armvirt_vgic_kicks_clear(&k);
+	r = sgi_frame(d, self, rd, off - ARMVIRT_GICR_SGI_BASE, acc, &k);
+	return r < 0 ? r : kicks_merge(kicks, &k);
 }

@@ -56,6 +56,8 @@
 /* Each vCPU's spinlock (vgic.c). */
 void vgic_lock(struct armvirt_vgic_vcpu *v);
 void vgic_unlock(struct armvirt_vgic_vcpu *v);
+/* Whether @v is between fill and sync (vgic.c); read under its lock. */
+bool vcpu_in_guest(struct armvirt_vgic_vcpu *v);
 
 static inline bool is_v2(const struct armvirt_vgic *d)
 {
@@ -111,6 +113,40 @@ static inline uint8_t irq_ready(const struct armvirt_vgic_irq *irq)
 static inline bool irq_in_flight(const struct armvirt_vgic_irq *irq)
 {
 	return irq->in_lr != 0 || irq->active != 0;
+}
+
+/*
+ * Whether the pending and active state of @irq, owned by @o, cannot be
+ * reported to vCPU @self because it is @self's own and @self is in the
+ * guest. Its list registers are live: the guest may have acknowledged,
+ * ended or deactivated what they hold since the last exit (GICv3 12.5.10
+ * ICH_LR<n>_EL2.State; GICv2 5.3.12 GICH_LRn.State), and its EOIs of active
+ * interrupts kept outside them are only counted (ICH_HCR_EL2.EOIcount,
+ * GICH_HCR.EOICount), so an interrupt in flight there is known only after
+ * the next sync. A remote vCPU's copy is reported as of its last exit, as
+ * any observer on another CPU may see it.
+ */
+static inline bool irq_state_live(const struct armvirt_vgic_vcpu *o,
+				  const struct armvirt_vgic_vcpu *self,
+				  const struct armvirt_vgic_irq *irq)
+{
+	return o == self && (o->flags & VCPU_IN_GUEST) && irq_in_flight(irq);
+}
+
+/*
+ * Whether @irq, owned by @o, is in the live list registers of vCPU @self,
+ * which is making a register write: a change to it must then reach them
+ * before @self resumes (they hold its priority, group, and pending and
+ * active state, and fill derives the pending state from the enables and
+ * the trigger), so @self kicks itself. A remote vCPU in the guest sees such
+ * a change at its next exit, as it would had the write come an instant
+ * later.
+ */
+static inline bool irq_in_live_lr(const struct armvirt_vgic_vcpu *o,
+				  const struct armvirt_vgic_vcpu *self,
+				  const struct armvirt_vgic_irq *irq)
+{
+	return o == self && (o->flags & VCPU_IN_GUEST) && irq->in_lr != 0;
 }
 
 /* Whether @irq belongs in @v's pending queue (see irq.c). */
@@ -208,7 +244,7 @@ void irq_deactivated(struct armvirt_vgic_irq *irq);
 void irq_set_enabled(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		     struct armvirt_vgic_irq *irq, bool on, struct armvirt_vgic_kicks *kicks);
 void irq_set_priority(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
-		      struct armvirt_vgic_irq *irq, uint8_t prio);
+		      struct armvirt_vgic_irq *irq, uint8_t prio, struct armvirt_vgic_kicks *kicks);
 void irq_set_group(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		   struct armvirt_vgic_irq *irq, unsigned group, struct armvirt_vgic_kicks *kicks);
 void irq_set_line(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct armvirt_vgic_irq *irq,
@@ -249,10 +285,14 @@ static inline const struct lr_ops *lr_ops(const struct armvirt_vgic *d)
 }
 
 /* Register emulation (gicd.c, gicr.c, sgi.c). */
-void gicd_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
-		 struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks);
-void gicr_access(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *rd, uint32_t off,
-		 struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks);
+/* One access, at @off in the distributor, or in the frames of
+ * redistributor @rd (GICv3), made by vCPU @v / @self; the public function's
+ * return values. */
+int gicd_mmio(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
+	      struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks);
+int gicr_mmio(struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *self,
+	      struct armvirt_vgic_vcpu *rd, uint32_t off, struct armvirt_mmio_access *acc,
+	      struct armvirt_vgic_kicks *kicks);
 void sgi_send_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t sgir,
 		 struct armvirt_vgic_kicks *kicks);
 
@@ -269,11 +309,12 @@ enum irq_field {
 	F_TARGETS,
 	F_CONFIG,
 };
-uint32_t irq_field_read(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, enum irq_field f,
-			uint32_t first_intid, unsigned count);
-void irq_field_write(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, enum irq_field f,
-		     uint32_t first_intid, unsigned count, uint32_t value,
-		     struct armvirt_vgic_kicks *kicks);
+int irq_field_read(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+		   const struct armvirt_vgic_vcpu *self, enum irq_field f, uint32_t first_intid,
+		   unsigned count, uint32_t *value);
+void irq_field_write(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+		     const struct armvirt_vgic_vcpu *self, enum irq_field f, uint32_t first_intid,
+		     unsigned count, uint32_t value, struct armvirt_vgic_kicks *kicks);
 uint32_t idreg_read(const struct armvirt_vgic *d, uint32_t off);
 
 #endif /* ARMVIRT_VGIC_INTERNAL_H */

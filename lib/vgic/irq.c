@@ -157,10 +157,13 @@ void irq_clear_pending(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		       struct armvirt_vgic_irq *irq, uint8_t sources)
 {
 	irq->latch &= (uint8_t)~sources;
-	if ((irq->lr_pend & sources) != 0 && (v->flags & VCPU_IN_GUEST))
+	if ((irq->lr_pend & sources) != 0 && (v->flags & VCPU_IN_GUEST)) {
+		/* Applied by the next sync to every source in the registers:
+		 * a caller clearing only some of them refuses first (gicd.c). */
 		irq->req |= REQ_CLR_PEND;
-	else
+	} else {
 		lr_unpend(d, v, irq, sources);
+	}
 	irq_update(d, v, irq);
 }
 
@@ -170,15 +173,18 @@ void irq_set_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 	int i;
 
 	/* GICD_ISACTIVER has one bit per INTID; a GICv2 SGI is made active
-	 * as if from CPU 0. */
-	if (irq->active & 1u)
-		return;
+	 * as if from CPU 0. In the live list registers of a vCPU in the guest
+	 * the active state may have changed since its last exit, so the
+	 * request is made whatever the copy says; the next sync applies it to
+	 * the state it reads. */
 	i = (irq->in_lr & 1u) ? lr_index(v, irq->intid, 0) : -1;
 	if (i >= 0 && (v->flags & VCPU_IN_GUEST)) {
 		irq->req = (uint8_t)((irq->req & ~REQ_CLR_ACT) | REQ_SET_ACT);
 		kick_add(kicks, v->index);
 		return;
 	}
+	if (irq->active & 1u)
+		return;
 	if (i >= 0) {
 		lr_make_active(d, v, (unsigned)i);
 	} else {
@@ -193,14 +199,16 @@ void irq_clear_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 {
 	uint8_t act_lr = irq->active & irq->in_lr;
 
-	if (irq->active == 0)
-		return;
-	if (act_lr != 0 && (v->flags & VCPU_IN_GUEST)) {
-		/* The live list registers change at the next exit; sources
-		 * active outside them are cleared now. */
+	if (irq->in_lr != 0 && (v->flags & VCPU_IN_GUEST)) {
+		/* The live list registers change at the next exit, whatever
+		 * state the guest has moved them to since the last one (it
+		 * may have acknowledged a pending entry); sources active
+		 * outside them are cleared now. */
 		irq->req = (uint8_t)((irq->req & ~REQ_SET_ACT) | REQ_CLR_ACT);
 		irq->active = act_lr;
 		kick_add(kicks, v->index);
+	} else if (irq->active == 0) {
+		return;
 	} else {
 		for (unsigned s = 0; act_lr != 0; s++, act_lr >>= 1) {
 			int i = (act_lr & 1u) ? lr_index(v, irq->intid, s) : -1;
@@ -227,7 +235,7 @@ void irq_set_enabled(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 }
 
 void irq_set_priority(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
-		      struct armvirt_vgic_irq *irq, uint8_t prio)
+		      struct armvirt_vgic_irq *irq, uint8_t prio, struct armvirt_vgic_kicks *kicks)
 {
 	bool queued = (irq->flags & IRQ_QUEUED) != 0;
 	bool evicted = (irq->flags & IRQ_EVICTED) != 0;
@@ -244,6 +252,8 @@ void irq_set_priority(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 		queue_insert(d, v, irq, false);
 	if (evicted)
 		evicted_insert(d, v, irq);
+	/* A more urgent queued interrupt may now displace a register's. */
+	kick_if(d, v, irq, queued, kicks);
 }
 
 void irq_set_group(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,

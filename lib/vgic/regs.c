@@ -19,6 +19,12 @@ static unsigned field_width(enum irq_field f)
 	}
 }
 
+/* The fields that report or change the pending and active state. */
+static bool is_state_field(enum irq_field f)
+{
+	return f == F_SET_PEND || f == F_CLR_PEND || f == F_SET_ACT || f == F_CLR_ACT;
+}
+
 static uint32_t field_get(const struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *v,
 			  const struct armvirt_vgic_irq *irq, enum irq_field f)
 {
@@ -48,24 +54,31 @@ static uint32_t field_get(const struct armvirt_vgic *d, const struct armvirt_vgi
 	return 0;
 }
 
-uint32_t irq_field_read(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, enum irq_field f,
-			uint32_t first_intid, unsigned count)
+int irq_field_read(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+		   const struct armvirt_vgic_vcpu *self, enum irq_field f, uint32_t first_intid,
+		   unsigned count, uint32_t *value)
 {
+	bool state = is_state_field(f);
 	unsigned w = field_width(f);
-	uint32_t value = 0;
+	uint32_t x = 0;
 
 	for (unsigned n = 0; n < count; n++) {
 		uint32_t intid = first_intid + n;
 		struct armvirt_vgic_irq *irq;
 		struct armvirt_vgic_vcpu *o;
+		bool live;
 
 		if (!intid_valid(d, intid))
 			continue;
 		o = irq_lock(d, v, intid, &irq);
-		value |= field_get(d, v, irq, f) << (n * w);
+		live = state && irq_state_live(o, self, irq);
+		x |= field_get(d, v, irq, f) << (n * w);
 		vgic_unlock(o);
+		if (live)
+			return ARMVIRT_EBUSY;
 	}
-	return value;
+	*value = x;
+	return 0;
 }
 
 /* Apply one interrupt's field of a write; returns whether an SPI may have to
@@ -101,7 +114,7 @@ static bool field_set(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *o,
 		irq_clear_active(d, o, irq, kicks);
 		return is_spi(irq->intid);
 	case F_PRIORITY:
-		irq_set_priority(d, o, irq, (uint8_t)x);
+		irq_set_priority(d, o, irq, (uint8_t)x, kicks);
 		break;
 	case F_TARGETS:
 		/* Bits for CPU interfaces that do not exist are RAZ/WI. */
@@ -119,25 +132,32 @@ static bool field_set(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *o,
 	return false;
 }
 
-void irq_field_write(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, enum irq_field f,
-		     uint32_t first_intid, unsigned count, uint32_t value,
-		     struct armvirt_vgic_kicks *kicks)
+void irq_field_write(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+		     const struct armvirt_vgic_vcpu *self, enum irq_field f, uint32_t first_intid,
+		     unsigned count, uint32_t value, struct armvirt_vgic_kicks *kicks)
 {
 	unsigned w = field_width(f);
 	uint32_t mask = w >= 32 ? ~0u : (1u << w) - 1u;
 	bool set_or_clear = w == 1 && f != F_GROUP;
+	bool state = is_state_field(f);
 
 	for (unsigned n = 0; n < count; n++) {
-		uint32_t intid = first_intid + n, x = (value >> (n * w)) & mask;
+		uint32_t intid = first_intid + n, x = (value >> (n * w)) & mask, before;
 		struct armvirt_vgic_irq *irq;
 		struct armvirt_vgic_vcpu *o;
-		bool settle;
+		bool settle, live;
 
 		/* Writing 0 to a set/clear bit has no effect. */
 		if (!intid_valid(d, intid) || (set_or_clear && x == 0))
 			continue;
 		o = irq_lock(d, v, intid, &irq);
+		live = irq_in_live_lr(o, self, irq);
+		before = live ? field_get(d, v, irq, f) : 0;
 		settle = field_set(d, o, irq, f, x, kicks);
+		/* A write to the pending or active state always concerns the
+		 * registers; one to a setting only if it changed it. */
+		if (live && (state || field_get(d, v, irq, f) != before))
+			kick_add(kicks, self->index);
 		vgic_unlock(o);
 		if (settle)
 			spi_settle(d, irq, kicks);

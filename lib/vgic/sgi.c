@@ -102,6 +102,13 @@ int armvirt_vgic_sysreg(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_sy
 	if (!acc->is_write)
 		return ARMVIRT_EFAULT;
 	v = &d->vcpus[vcpu];
+	/* ICC_DIR_EL1 is trapped while an active interrupt is outside the
+	 * list registers (ICH_HCR_EL2.TDIR, set by fill). Which interrupts are
+	 * active, and whether the guest's EOImode is 1 (ICH_VMCR_EL2.VEOIM;
+	 * GICv3 12.2.8: DIR has no effect otherwise), are known only from the
+	 * registers the next sync reads. */
+	if (acc->enc == ARMVIRT_ICC_DIR_EL1_ENC && vcpu_in_guest(v))
+		return ARMVIRT_EBUSY;
 	armvirt_vgic_kicks_clear(&k);
 	if (acc->enc == ARMVIRT_ICC_DIR_EL1_ENC)
 		lr_dir(d, v,

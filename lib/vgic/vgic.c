@@ -25,6 +25,16 @@ void vgic_unlock(struct armvirt_vgic_vcpu *v)
 	atomic_store_explicit(&v->lock, 0u, memory_order_release);
 }
 
+bool vcpu_in_guest(struct armvirt_vgic_vcpu *v)
+{
+	bool in;
+
+	vgic_lock(v);
+	in = (v->flags & VCPU_IN_GUEST) != 0;
+	vgic_unlock(v);
+	return in;
+}
+
 static void irq_reset(const struct armvirt_vgic *d, struct armvirt_vgic_irq *irq, uint16_t intid,
 		      uint16_t owner)
 {
@@ -301,34 +311,37 @@ int armvirt_vgic_get_irq(struct armvirt_vgic *d, unsigned vcpu, uint32_t intid,
 	return 0;
 }
 
+/* The access sizes the GIC architecture defines, in bytes, as a mask. */
+#define MMIO_SIZES ((1u << 1) | (1u << 2) | (1u << 4) | (1u << 8))
+
+static bool mmio_size_ok(uint64_t addr, unsigned size)
+{
+	return size <= 8 && ((MMIO_SIZES >> size) & 1u) != 0 && (addr & (size - 1u)) == 0;
+}
+
 int armvirt_vgic_mmio(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_mmio_access *acc,
 		      struct armvirt_vgic_kicks *kicks)
 {
-	struct armvirt_vgic_kicks k;
-	uint64_t addr, gicd_size;
+	uint64_t addr, off;
+	unsigned size;
 
 	if (d == NULL || acc == NULL || vcpu >= d->nr_vcpus)
 		return ARMVIRT_EINVAL;
 	addr = armvirt_ipa_val(acc->addr);
-	gicd_size = is_v2(d) ? ARMVIRT_GICD_V2_SIZE : ARMVIRT_GICD_V3_SIZE;
-	if (addr - d->gicd_base >= gicd_size &&
-	    (is_v2(d) || addr - d->gicr_base >= (uint64_t)d->nr_vcpus * ARMVIRT_GICR_STRIDE))
-		return ARMVIRT_ENOENT;
-	if ((acc->size != 1 && acc->size != 2 && acc->size != 4 && acc->size != 8) ||
-	    (addr & (acc->size - 1u)) != 0)
-		return ARMVIRT_EFAULT;
-	if (!acc->is_write)
-		acc->data = 0;
-	armvirt_vgic_kicks_clear(&k);
-	if (addr - d->gicd_base < gicd_size) {
-		gicd_access(d, &d->vcpus[vcpu], (uint32_t)(addr - d->gicd_base), acc, &k);
-	} else {
-		uint64_t off = addr - d->gicr_base;
-
-		gicr_access(d, &d->vcpus[off / ARMVIRT_GICR_STRIDE],
-			    (uint32_t)(off % ARMVIRT_GICR_STRIDE), acc, &k);
+	size = acc->size;
+	off = addr - d->gicd_base;
+	if (off < (is_v2(d) ? ARMVIRT_GICD_V2_SIZE : ARMVIRT_GICD_V3_SIZE)) {
+		if (!mmio_size_ok(addr, size))
+			return ARMVIRT_EFAULT;
+		return gicd_mmio(d, &d->vcpus[vcpu], (uint32_t)off, acc, kicks);
 	}
-	return kicks_merge(kicks, &k);
+	off = addr - d->gicr_base;
+	if (is_v2(d) || off >= (uint64_t)d->nr_vcpus * ARMVIRT_GICR_STRIDE)
+		return ARMVIRT_ENOENT;
+	if (!mmio_size_ok(addr, size))
+		return ARMVIRT_EFAULT;
+	return gicr_mmio(d, &d->vcpus[vcpu], &d->vcpus[off / ARMVIRT_GICR_STRIDE],
+			 (uint32_t)(off % ARMVIRT_GICR_STRIDE), acc, kicks);
 }
 
 /* The consistency check: each function returns false at the first fault. */
