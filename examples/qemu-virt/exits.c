@@ -8,8 +8,10 @@
  * arguments alone (psci.c: unknown function IDs, the version and features
  * calls, the example's null call), the trapped ACTLR_EL1, the SGI
  * registers' writes, and the loads and stores the syndrome describes to the
- * UART, the virtio-mmio window and the GIC's frames. Everything else
- * returns to the scheduler's loop, which calls exit_handle(): lib/esr
+ * UART, the virtio-mmio window and the GIC's frames; and the physical
+ * interrupts that ask for nothing but the exit (a kick, the vCPU's
+ * hardware timer, the maintenance interrupt). Everything else returns to
+ * the scheduler's loop, which calls exit_handle(): lib/esr
  * decodes the syndrome, and by class: PSCI and the example's hypercalls, WFI/WFE,
  * system registers (lib/vtimer, lib/vgic, then sysregs.c), data aborts on
  * emulated devices (mmio.c), aborts on nothing (an external abort for the
@@ -230,8 +232,33 @@ static enum armvirt_switch_action fast_dabt(struct armvirt_vcpu *a,
 	return ARMVIRT_SWITCH_RESUME;
 }
 
+/*
+ * A physical interrupt while the guest ran. A kick from another CPU (a new
+ * interrupt for this vCPU), its hardware timer or the maintenance interrupt
+ * asks for nothing but the exit itself and the vGIC's sync and fill, done
+ * here, unless the kick woke another vCPU of this CPU. The loop takes the
+ * rest (sched_irq_fast()).
+ */
+static enum armvirt_switch_action fast_irq(struct armvirt_vcpu *a,
+					   const struct armvirt_switch_exit *e, void *arg)
+{
+	struct vcpu *v = (struct vcpu *)a; /* arch is the first member */
+	struct pcpu *p = (struct pcpu *)(uintptr_t)armvirt_port_read_tpidr_el2();
+
+	(void)e;
+	(void)arg;
+	if (!sched_irq_fast(p, v))
+		return ARMVIRT_SWITCH_EXIT;
+	if (p->wake_local) {
+		v->fast_done = true;
+		return ARMVIRT_SWITCH_EXIT;
+	}
+	return ARMVIRT_SWITCH_RESUME;
+}
+
 void exits_init(void)
 {
+	vm.fast.irq = fast_irq;
 	(void)armvirt_switch_set_handler(&vm.fast, ARMVIRT_ESR_EC_HVC64, fast_hvc);
 	(void)armvirt_switch_set_handler(&vm.fast, ARMVIRT_ESR_EC_SYS64, fast_sysreg);
 	(void)armvirt_switch_set_handler(&vm.fast, ARMVIRT_ESR_EC_DABT_LOW, fast_dabt);

@@ -93,6 +93,7 @@ static uintptr_t gicr_base;
 static uintptr_t gicr_sgi[HYP_MAX_CPUS]; /* this CPU's SGI_base frame, by CPU index */
 static uint8_t v2_target[HYP_MAX_CPUS];	 /* GICv2 CPU interface bit, by CPU index */
 static uint64_t cpu_mpidr[HYP_MAX_CPUS];
+static uint64_t sgi1r_target[HYP_MAX_CPUS]; /* ICC_SGI1R_EL1 naming only that CPU */
 
 static inline uint32_t rd32(uintptr_t a)
 {
@@ -185,6 +186,14 @@ int gic_init_cpu(unsigned cpu, uint64_t mpidr)
 	uintptr_t sgi;
 
 	cpu_mpidr[cpu] = mpidr;
+	sgi1r_target[cpu] = (armvirt_field_get(mpidr, MPIDR_AFF3_SHIFT, MPIDR_AFF_WIDTH)
+			     << ICC_SGI1R_AFF3_SHIFT) |
+			    (armvirt_field_get(mpidr, MPIDR_AFF2_SHIFT, MPIDR_AFF_WIDTH)
+			     << ICC_SGI1R_AFF2_SHIFT) |
+			    (armvirt_field_get(mpidr, MPIDR_AFF1_SHIFT, MPIDR_AFF_WIDTH)
+			     << ICC_SGI1R_AFF1_SHIFT) |
+			    (1ull << (armvirt_field_get(mpidr, MPIDR_AFF0_SHIFT, MPIDR_AFF_WIDTH) +
+				      ICC_SGI1R_TARGETS_SHIFT));
 	if (version == 3) {
 		uintptr_t rd = find_redistributor(mpidr);
 		if (!rd)
@@ -284,17 +293,8 @@ void gic_send_sgi(unsigned cpu, uint32_t sgi)
 	/* The state the target will look at must be visible before the SGI. */
 	armvirt_port_dsb(ARMVIRT_PORT_ISH);
 	if (version == 3) {
-		uint64_t m = cpu_mpidr[cpu];
-		HYP_WRITE_SYSREG(
-			ICC_SGI1R_EL1,
-			((uint64_t)sgi << ICC_SGI1R_INTID_SHIFT) |
-				(armvirt_field_get(m, MPIDR_AFF3_SHIFT, MPIDR_AFF_WIDTH)
-				 << ICC_SGI1R_AFF3_SHIFT) |
-				(armvirt_field_get(m, MPIDR_AFF2_SHIFT, MPIDR_AFF_WIDTH)
-				 << ICC_SGI1R_AFF2_SHIFT) |
-				(armvirt_field_get(m, MPIDR_AFF1_SHIFT, MPIDR_AFF_WIDTH)
-				 << ICC_SGI1R_AFF1_SHIFT) |
-				(1ull << armvirt_field_get(m, MPIDR_AFF0_SHIFT, MPIDR_AFF_WIDTH)));
+		HYP_WRITE_SYSREG(ICC_SGI1R_EL1,
+				 ((uint64_t)sgi << ICC_SGI1R_INTID_SHIFT) | sgi1r_target[cpu]);
 		armvirt_port_isb();
 	} else {
 		wr32(gicd + GICD_SGIR,

@@ -47,39 +47,108 @@ static void check_siblings(struct pcpu *p)
 	}
 }
 
+/*
+ * The maintenance interrupt of the running vCPU @v, after the vGIC's sync.
+ * The guest may have ended a timer interrupt it was given as a software one
+ * (active when its timer became hardware-backed) after disabling or
+ * reprogramming its DIRECT timer, which EL2 does not see: the sync
+ * re-sampled a line the glue last saw high. The glue reads the timers
+ * again, which withdraws the interrupt and links it now that it is
+ * inactive; without this the guest would take it again at each EOI until
+ * the next update.
+ */
+static void maint_timer_sync(struct pcpu *p, struct vcpu *v)
+{
+	virq_timer_sync(p, v, 0);
+}
+
+/* One acknowledged interrupt, in the loop: whatever it asks for, then its end. */
+static void host_irq(struct pcpu *p, uint32_t intid)
+{
+	p->timer_dirty = true; /* CNTHP fired or a vCPU of this CPU may have changed */
+	if (virq_is_hw_timer(intid)) {
+		/* A timer linked to its vCPU's virtual interrupt (virq.c). */
+		virq_hw_timer_fired(p, p->current, intid);
+		return;
+	}
+	if (intid == PPI_HYP_TIMER) {
+		/* A slice's end or a timer deadline: re-armed before the next entry. */
+		armvirt_vtimer_hyp_disarm();
+		for (unsigned i = 0; i < p->nvcpus; i++)
+			if (vcpu_state(p->vcpus[i]) != VCPU_OFF)
+				virq_timer_sync(p, p->vcpus[i], 0);
+		check_siblings(p);
+	} else if (intid == SGI_KICK) {
+		check_siblings(p);
+	} else if (intid == vm.uart_intid) {
+		vdev_console_input();
+		vdev_uart_line_sync(p);
+	} else if (intid == vm.maint_intid) {
+		if (p->current)
+			maint_timer_sync(p, p->current);
+	} else {
+		hyp_printf("armvirt-hyp: CPU %u: unexpected interrupt %u\n", p->id, intid);
+	}
+	/* Beyond the above, the work of a kick or a maintenance interrupt is the exit it caused. */
+	gic_eoi(intid);
+	gic_deactivate(intid);
+}
+
 void sched_handle_host_irqs(struct pcpu *p)
 {
+	if (p->irq_held) {
+		/* Acknowledged on the fast path, which left it to the loop. */
+		p->irq_held = false;
+		p->irqs++;
+		host_irq(p, p->held_intid);
+	}
 	for (;;) {
 		uint32_t intid = gic_ack();
 
 		if (intid >= GIC_SPURIOUS)
 			return;
 		p->irqs++;
-		p->timer_dirty = true; /* CNTHP fired or a vCPU of this CPU may have changed */
-		if (virq_is_hw_timer(intid)) {
-			/* A timer linked to its vCPU's virtual interrupt (virq.c). */
-			virq_hw_timer_fired(p, p->current, intid);
-			continue;
-		}
-		if (intid == PPI_HYP_TIMER) {
-			/* A slice's end or a timer deadline: re-armed before the next entry. */
-			armvirt_vtimer_hyp_disarm();
-			for (unsigned i = 0; i < p->nvcpus; i++)
-				if (vcpu_state(p->vcpus[i]) != VCPU_OFF)
-					virq_timer_sync(p, p->vcpus[i], 0);
+		host_irq(p, intid);
+	}
+}
+
+/*
+ * The exit fast path's share (exits.c): acknowledge one interrupt and handle
+ * it when the exit it caused is all it asks for, between the vGIC's sync and
+ * fill of the running vCPU @v: a kick (another CPU gave @v an interrupt, or
+ * turned on or woke a vCPU of this CPU: then p->wake_local), @v's hardware
+ * timer, the maintenance interrupt. false: any other, held for
+ * sched_handle_host_irqs(), with nothing done; the loop must run.
+ */
+bool sched_irq_fast(struct pcpu *p, struct vcpu *v)
+{
+	uint32_t intid = gic_ack();
+	bool timer;
+
+	if (intid >= GIC_SPURIOUS)
+		return true; /* withdrawn since it was signalled */
+	timer = intid != SGI_KICK && virq_is_hw_timer(intid);
+	if (!timer && intid != SGI_KICK && intid != vm.maint_intid) {
+		p->held_intid = intid;
+		p->irq_held = true;
+		return false;
+	}
+	p->irqs++;
+	virq_exit(p, v);
+	if (timer) {
+		/* Only a loaded vCPU's timer is linked, and its firing leaves
+		 * every deadline CNTHP waits for as it was. */
+		virq_hw_timer_fired(p, v, intid);
+	} else {
+		if (intid == SGI_KICK)
 			check_siblings(p);
-		} else if (intid == SGI_KICK) {
-			check_siblings(p);
-		} else if (intid == vm.uart_intid) {
-			vdev_console_input();
-			vdev_uart_line_sync(p);
-		} else if (intid != vm.maint_intid) {
-			hyp_printf("armvirt-hyp: CPU %u: unexpected interrupt %u\n", p->id, intid);
-		}
-		/* The kick's and the maintenance interrupt's work is the exit they caused. */
+		else
+			maint_timer_sync(p, v);
 		gic_eoi(intid);
 		gic_deactivate(intid);
 	}
+	virq_enter(p, v);
+	return true;
 }
 
 /* Other vCPUs on this CPU that may want it: then the running one gets time slices. */

@@ -76,12 +76,14 @@ bool virq_is_hw_timer(uint32_t intid)
 	return false;
 }
 
-void virq_kick(struct pcpu *p, const struct armvirt_vgic_kicks *k)
+/* Out of line: the callers' common case, no kick, needs no frame for it. */
+__attribute__((noinline)) void virq_kick(struct pcpu *p, const struct armvirt_vgic_kicks *k)
 {
-	for (unsigned i = 0; i < vm.nvcpus; i++) {
-		struct vcpu *t = &vm.vcpus[i];
-		if (!armvirt_vgic_kicks_test(k, i))
-			continue;
+	/* The vCPUs in the set (bit n: vCPU n), all in its first word. */
+	_Static_assert(MAX_VCPUS <= 64, "a kick set's first word holds every vCPU");
+	for (uint64_t m = k->bits[0] & ((1ull << vm.nvcpus) - 1); m != 0; m &= m - 1) {
+		struct vcpu *t = &vm.vcpus[__builtin_ctzll(m)];
+
 		if (t->home != p)
 			sched_kick(t);
 		else if (t != p->current && vcpu_state(t) != VCPU_OFF)
@@ -100,12 +102,15 @@ void virq_timer_sync(struct pcpu *p, struct vcpu *v, uint32_t taken)
 {
 	struct armvirt_vtimer_vgic_phys phys;
 	struct armvirt_vgic_kicks k;
+	int r;
 
 	armvirt_vgic_kicks_clear(&k);
-	if (armvirt_vtimer_vgic_update(&v->timer_glue, taken, &k, &phys) < 0)
+	r = armvirt_vtimer_vgic_update(&v->timer_glue, taken, &k, &phys);
+	if (r < 0)
 		hyp_panic("vCPU %u: timer lines to the vGIC failed", v->id);
 	gic_set_active_mask(p->id, phys.activate, phys.deactivate);
-	virq_kick(p, &k);
+	if (r > 0) /* 1: the set is not empty */
+		virq_kick(p, &k);
 }
 
 void virq_hw_timer_fired(struct pcpu *p, struct vcpu *running, uint32_t intid)
@@ -207,6 +212,6 @@ void virq_set_spi(struct pcpu *p, uint32_t intid, bool level)
 	struct armvirt_vgic_kicks k;
 
 	armvirt_vgic_kicks_clear(&k);
-	(void)armvirt_vgic_set_level(&gic, 0, intid, level, &k);
-	virq_kick(p, &k);
+	if (armvirt_vgic_set_level(&gic, 0, intid, level, &k) > 0)
+		virq_kick(p, &k);
 }

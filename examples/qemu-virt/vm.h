@@ -60,7 +60,9 @@ struct pcpu {
 	struct vcpu *current;	       /* the vCPU loaded and running, or NULL */
 	bool wake_local;	       /* a waiting vCPU of this CPU got an interrupt */
 	bool timer_dirty;	       /* CNTHP must be recomputed before the next entry */
-	uint64_t idle_wakeups, irqs;   /* statistics */
+	bool irq_held;		       /* held_intid: acknowledged on the fast path, for the loop */
+	uint32_t held_intid;
+	uint64_t idle_wakeups, irqs; /* statistics */
 };
 
 struct vm {
@@ -108,6 +110,8 @@ static inline void vcpu_set_state(struct vcpu *v, uint32_t s)
 __attribute__((noreturn)) void sched_loop(struct pcpu *p);
 void sched_kick(struct vcpu *v); /* make its home CPU look at it again */
 void sched_handle_host_irqs(struct pcpu *p);
+/* On the exit fast path: an interrupt that needs no loop, @v running. */
+bool sched_irq_fast(struct pcpu *p, struct vcpu *v);
 
 /* What the exit handlers want the scheduler to do next. */
 enum run_action {

@@ -195,6 +195,7 @@ struct armvirt_vgic_vcpu {
 	ARMVIRT_VGIC_ATOMIC_(uint32_t) lock;
 	uint16_t index;
 	uint8_t flags;
+	uint8_t qsum;	   /* bit 4g + w: qmap[g][w] != 0 */
 	uint32_t affinity; /* Aff3.Aff2.Aff1.Aff0 */
 	struct armvirt_vgic_irq priv[ARMVIRT_VGIC_NR_PRIVATE];
 	uint16_t qhead[2][ARMVIRT_VGIC_PRIO_LEVELS_]; /* per group and priority */

@@ -63,6 +63,10 @@ struct armvirt_vtimer_vgic {
 	bool hw[ARMVIRT_VTIMER_NR];
 	/** Whether each hardware-backed timer's host PPI is active, as last arranged. */
 	bool phys_active[ARMVIRT_VTIMER_NR];
+	/** The line level each timer's interrupt has in the vGIC, as last set. */
+	bool level[ARMVIRT_VTIMER_NR];
+	/** Whether @c level holds for each timer (from its first update on). */
+	bool level_known[ARMVIRT_VTIMER_NR];
 };
 
 /**
@@ -94,6 +98,10 @@ struct armvirt_vtimer_vgic_phys {
  * Touches neither the timers nor the vGIC's interrupt state: the first
  * armvirt_vtimer_vgic_update() does. The glue takes over the two guest
  * timer PPIs' line levels and hardware links; nothing else should set them.
+ * It remembers the levels it set: a timer no hardware backs, now or at the
+ * previous update, is updated without reading the vGIC (only a linked
+ * interrupt's level changes there without the glue). Initialise the glue
+ * again whenever @p gic is initialised again.
  * EL2 (reads the vGIC's state under its lock).
  */
 int armvirt_vtimer_vgic_init(struct armvirt_vtimer_vgic *g, struct armvirt_vtimer_vcpu *timer,

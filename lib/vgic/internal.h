@@ -264,21 +264,10 @@ void lr_make_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigne
 void lr_dir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t intid,
 	    struct armvirt_vgic_kicks *kicks);
 
-/* The two list-register formats (lr_v2.c, lr_v3.c). */
+/* The two list-register formats (lr_v2.c, lr_v3.c): what load, put, pending
+ * and init use. The registers every entry and exit touches are reached
+ * directly (lr_format.h). */
 struct lr_ops {
-	/* The register value holding @src of @irq in @state (ST_* bits). */
-	uint64_t (*encode)(const struct armvirt_vgic *d, const struct armvirt_vgic_irq *irq,
-			   unsigned src, unsigned state);
-	unsigned (*state)(uint64_t lr);
-	uint64_t (*invalid)(uint64_t lr); /* @lr with its State field cleared */
-	uint64_t (*read_lr)(unsigned n);
-	void (*write_lr)(unsigned n, uint64_t v);
-	uint64_t (*read_elrsr)(const struct armvirt_vgic *d);
-	uint64_t (*read_eisr)(const struct armvirt_vgic *d);
-	bool (*eoi_set)(uint64_t lr); /* whether a value written owes an EOI maintenance */
-	uint32_t (*read_hcr)(void);
-	void (*write_hcr)(uint32_t v);
-	uint32_t (*read_vmcr)(void);
 	void (*write_vmcr)(uint32_t v);
 	void (*save_apr)(const struct armvirt_vgic *d, uint32_t apr[2][4]);
 	void (*restore_apr)(const struct armvirt_vgic *d, const uint32_t apr[2][4]);

@@ -9,12 +9,19 @@
  * the number of list registers L: refresh the entries already there; place
  * queued interrupts, most urgent first, in free registers or in place of a
  * less urgent entry; reload evicted active interrupts into registers left
- * free; write the registers that changed. Sync reads the empty and EOI status
+ * free; write the registers that changed (and the unused ones still holding
+ * something, which lr_free() marks stale). Sync reads the empty and EOI status
  * registers and only the registers still valid.
+ *
+ * The commonest cases take short paths that do the same with less: the idle
+ * entry and exit (nothing in use, queued or evicted) touch no list register;
+ * the entry with every register free places queued interrupts in order
+ * (fill_free()); the exit whose one register the guest emptied folds that
+ * entry alone (sync_emptied()).
  */
 #include <armvirt/port.h>
 
-#include "internal.h"
+#include "lr_format.h"
 
 #define HCR_EN (1u << ARMVIRT_GIC_HCR_EN_SHIFT)
 #define HCR_UIE (1u << ARMVIRT_GIC_HCR_UIE_SHIFT)
@@ -89,15 +96,29 @@ int lr_index(const struct armvirt_vgic_vcpu *v, uint16_t intid, unsigned src)
 	return -1;
 }
 
-void lr_drop(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
+/*
+ * Free entry @i. A register still holding a valid interrupt, or owing an
+ * EOI maintenance interrupt, is marked for the next fill to clear: every
+ * other unused register holds 0 or a harmless leftover, which fill skips.
+ * Inline here for the exit and entry paths; lr_drop() for irq.c.
+ */
+static inline void lr_free(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
 {
 	struct armvirt_vgic_irq *irq = irq_get(d, v, v->lr[i].intid);
 	uint8_t b = (uint8_t)(1u << v->lr[i].src);
+	uint64_t hw = v->lr[i].hw;
 
 	irq->in_lr &= (uint8_t)~b;
 	irq->lr_pend &= (uint8_t)~b;
 	v->lr[i].state = 0;
 	v->lr_used &= ~(UINT64_C(1) << i);
+	if (lr_state(d, hw) != 0 || lr_eoi_set(d, hw))
+		v->lr_stale |= UINT64_C(1) << i;
+}
+
+void lr_drop(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
+{
+	lr_free(d, v, i);
 }
 
 void lr_make_active(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsigned i)
@@ -178,7 +199,7 @@ static void lr_refresh(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsi
 	}
 	st = (p ? ST_P : 0u) | (a ? ST_A : 0u);
 	if (st == 0) {
-		lr_drop(d, v, i);
+		lr_free(d, v, i);
 		irq_update(d, v, irq);
 		note_mover(mv, v, irq);
 		return;
@@ -274,7 +295,7 @@ static void lr_evict(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, unsign
 
 	if (was_pending && (irq->flags & IRQ_EDGE))
 		irq->latch |= b;
-	lr_drop(d, v, i);
+	lr_free(d, v, i);
 	/* It was ahead of everything queued at its priority: keep it so. */
 	if (was_pending && !(irq->flags & IRQ_QUEUED) && irq_wants_queue(irq, v))
 		queue_insert(d, v, irq, true);
@@ -303,24 +324,25 @@ static struct armvirt_vgic_irq *best_candidate(struct armvirt_vgic *d, struct ar
 	return c1;
 }
 
-static void fill_queued(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, const bool ok[2],
-			struct movers *mv)
+/* Returns the most urgent queued interrupt left waiting, or NULL. */
+static struct armvirt_vgic_irq *fill_queued(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+					    const bool ok[2], struct movers *mv)
 {
-	for (unsigned n = 0; n < d->nr_lrs; n++) {
-		struct armvirt_vgic_irq *c = best_candidate(d, v, ok);
-		int slot;
+	struct armvirt_vgic_irq *c = best_candidate(d, v, ok);
 
-		if (c == NULL)
-			return;
-		slot = free_lr(d, v);
+	for (unsigned n = 0; c != NULL && n < d->nr_lrs; n++) {
+		int slot = free_lr(d, v);
+
 		if (slot < 0) {
 			slot = choose_victim(d, v, ok, c->priority);
 			if (slot < 0)
-				return;
+				break;
 			lr_evict(d, v, (unsigned)slot, mv);
 		}
 		lr_load(d, v, (unsigned)slot, c, lowest_bit(irq_ready(c)), ST_P);
+		c = best_candidate(d, v, ok);
 	}
+	return c;
 }
 
 static void reload_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v)
@@ -341,15 +363,27 @@ static void reload_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v)
 	}
 }
 
-/* The maintenance interrupts the state after a fill calls for (vgic.h). */
-static uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bool waiting)
+/*
+ * The maintenance interrupts the state after a fill calls for (vgic.h);
+ * @waiting: a queued interrupt the guest could take is left out.
+ */
+static inline uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bool waiting)
 {
-	bool pure = any_pure_pending(v);
-	unsigned used = 0;
+	/* Two or more registers in use: underflow would fire at once with one. */
+	bool several = (v->lr_used & (v->lr_used - 1)) != 0;
+	bool pure = false;
+	unsigned pure_groups = 0; /* bit g: a purely pending entry of group g */
 	uint32_t hcr = HCR_EN;
 
-	for (uint64_t m = v->lr_used; m != 0; m &= m - 1)
-		used++;
+	/* The purely pending entries matter only to an interrupt left waiting. */
+	for (uint64_t m = waiting ? v->lr_used : 0; m != 0; m &= m - 1) {
+		const struct armvirt_vgic_lr_ *e = &v->lr[lowest_bit(m)];
+
+		if ((e->state & ST_PA) == ST_P) {
+			pure = true;
+			pure_groups |= 1u << irq_group(irq_get(d, v, e->intid));
+		}
+	}
 	if (waiting && pure)
 		hcr |= HCR_NPIE;
 	if (v->ahead != NONE) {
@@ -357,8 +391,7 @@ static uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bo
 		if (d->model == ARMVIRT_VGIC_V3)
 			hcr |= HCR_TDIR;
 	}
-	/* Underflow would fire at once with one register in use. */
-	if ((v->ahead != NONE || (waiting && !pure)) && used >= 2)
+	if ((v->ahead != NONE || (waiting && !pure)) && several)
 		hcr |= HCR_UIE;
 	for (unsigned g = 0; g < 2; g++) {
 		bool vmcr_on = vmcr_group_enabled(v->vmcr, g);
@@ -366,16 +399,9 @@ static uint32_t fill_hcr(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bo
 		if (!vmcr_on && dist_group_enabled(d, g) && queue_best(d, v, g) != NULL)
 			hcr |= 1u << (g ? ARMVIRT_GIC_HCR_VGRP1EIE_SHIFT
 					: ARMVIRT_GIC_HCR_VGRP0EIE_SHIFT);
-		if (vmcr_on && waiting) {
-			for (uint64_t m = v->lr_used; m != 0; m &= m - 1) {
-				const struct armvirt_vgic_lr_ *e = &v->lr[lowest_bit(m)];
-
-				if ((e->state & ST_PA) == ST_P &&
-				    irq_group(irq_get(d, v, e->intid)) == g)
-					hcr |= 1u << (g ? ARMVIRT_GIC_HCR_VGRP1DIE_SHIFT
-							: ARMVIRT_GIC_HCR_VGRP0DIE_SHIFT);
-			}
-		}
+		if (vmcr_on && ((pure_groups >> g) & 1u))
+			hcr |= 1u << (g ? ARMVIRT_GIC_HCR_VGRP1DIE_SHIFT
+					: ARMVIRT_GIC_HCR_VGRP0DIE_SHIFT);
 	}
 	/* Every register holds an active interrupt that cannot leave: learn
 	 * of each deactivation that frees one. */
@@ -406,84 +432,60 @@ static uint16_t admit_threshold(struct armvirt_vgic *d, struct armvirt_vgic_vcpu
 }
 
 /*
- * Whether a fill would change nothing: no register in use or to rewrite,
- * nothing queued or evicted, so the maintenance controls stay HCR_EN alone
- * (fill_hcr()) and every register is left as it is (the loop in
- * armvirt_vgic_vcpu_fill() skips or rewrites it with the 0 it holds).
- * The common entry, after an exit that touched no interrupt.
+ * Whether a fill would change nothing: no register in use or to rewrite
+ * (lr_free()), nothing queued or evicted, so the maintenance controls stay
+ * HCR_EN alone (fill_hcr()) and every register is left as it is. The
+ * common entry, after an exit that touched no interrupt.
  */
-static bool fill_is_idle(const struct armvirt_vgic *d, const struct armvirt_vgic_vcpu *v,
-			 const struct lr_ops *ops)
+static bool fill_is_idle(const struct armvirt_vgic_vcpu *v)
 {
-	if (v->lr_used != 0 || v->lr_stale != 0 || v->ahead != NONE || v->hcr != HCR_EN)
-		return false;
-	for (unsigned g = 0; g < 2; g++)
-		for (unsigned w = 0; w < ARMVIRT_VGIC_PRIO_LEVELS_ / 64; w++)
-			if (v->qmap[g][w] != 0)
-				return false;
-	for (unsigned i = 0; i < d->nr_lrs; i++) {
-		uint64_t hw = v->lr[i].hw;
-
-		if (hw != 0 && (ops->state(hw) != 0 || ops->eoi_set(hw)))
-			return false;
-	}
-	return true;
+	return (v->lr_used | v->lr_stale) == 0 && v->qsum == 0 && v->ahead == NONE &&
+	       v->hcr == HCR_EN;
 }
 
-int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
+/*
+ * The fill of a vCPU that has something in its list registers, queued or
+ * evicted, called with its lock held, which it releases: out of line, so
+ * that the idle entry does not pay for its frame.
+ */
+__attribute__((noinline)) static int fill_lrs(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+					      struct armvirt_vgic_kicks *kicks)
 {
-	const struct lr_ops *ops;
-	struct armvirt_vgic_vcpu *v;
-	struct movers mv;
-	bool ok[2], wrote = false;
+	struct movers movers, *mv = &movers;
+	bool ok[2], waiting, wrote = false;
 	uint32_t hcr;
-	int ret = 0;
 
-	if (d == NULL || vcpu >= d->nr_vcpus)
-		return ARMVIRT_EINVAL;
-	ops = lr_ops(d);
-	v = &d->vcpus[vcpu];
-	mv.n = 0;
-	vgic_lock(v);
-	if (!(v->flags & VCPU_LOADED) || (v->flags & VCPU_IN_GUEST)) {
-		ret = ARMVIRT_EPERM;
-		goto out;
-	}
-	if (fill_is_idle(d, v, ops)) {
-		v->admit = PRIO_IDLE; /* admit_threshold(): every register is free */
-		v->flags |= VCPU_IN_GUEST;
-		goto out;
-	}
+	mv->n = 0;
 	for (unsigned g = 0; g < 2; g++)
 		ok[g] = dist_group_enabled(d, g) && vmcr_group_enabled(v->vmcr, g);
 
 	for (uint64_t m = v->lr_used; m != 0; m &= m - 1)
-		lr_refresh(d, v, lowest_bit(m), &mv);
-	fill_queued(d, v, ok, &mv);
+		lr_refresh(d, v, lowest_bit(m), mv);
+	/* Evicted active interrupts leave the queue as it was: what
+	 * fill_queued() left waiting still is. */
+	waiting = fill_queued(d, v, ok, mv) != NULL;
 	reload_evicted(d, v);
-	hcr = fill_hcr(d, v, best_candidate(d, v, ok) != NULL);
+	hcr = fill_hcr(d, v, waiting);
 
-	for (unsigned i = 0; i < d->nr_lrs; i++) {
+	/* The registers in use, and the unused ones lr_free() marked; every
+	 * other one holds 0 or an invalid leftover owing nothing. */
+	for (uint64_t m = (v->lr_used | v->lr_stale) & all_lrs(d); m != 0; m &= m - 1) {
+		unsigned i = lowest_bit(m);
 		uint64_t bit = UINT64_C(1) << i;
 		struct armvirt_vgic_lr_ *e = &v->lr[i];
 		uint64_t val = (v->lr_used & bit)
-				       ? ops->encode(d, irq_get(d, v, e->intid), e->src, e->state)
+				       ? lr_encode(d, irq_get(d, v, e->intid), e->src, e->state)
 				       : 0;
 
-		/* An unused register may keep an invalid leftover, unless it
-		 * owes an EOI maintenance interrupt. */
-		if (!(v->lr_used & bit) && !(v->lr_stale & bit) && ops->state(e->hw) == 0 &&
-		    !ops->eoi_set(e->hw))
-			continue;
 		if ((v->lr_stale & bit) || val != e->hw) {
-			ops->write_lr(i, val);
+			lr_write(d, i, val);
 			e->hw = val;
 			wrote = true;
 		}
 	}
 	v->lr_stale = 0;
 	if (hcr != v->hcr) {
-		ops->write_hcr(hcr);
+		lr_write_hcr(d, hcr);
 		v->hcr = hcr;
 		wrote = true;
 	}
@@ -493,9 +495,76 @@ int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 		armvirt_port_dsb(ARMVIRT_PORT_SY);
 	v->admit = admit_threshold(d, v, ok);
 	v->flags |= VCPU_IN_GUEST;
-out:
 	vgic_unlock(v);
-	return ret < 0 ? ret : move_all(d, &mv, kicks);
+	return move_all(d, mv, kicks);
+}
+
+/*
+ * The commonest busy entry, an IPI receiver's: no register in use or to
+ * clear and nothing evicted, so every register is free. fill_lrs() without
+ * refreshing, evicting or reloading: the most urgent queued interrupts take
+ * registers 0, 1, ... in turn, and nothing can have to move. Called with
+ * the vCPU's lock held, which it releases.
+ */
+__attribute__((noinline)) static int fill_free(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v)
+{
+	struct armvirt_vgic_irq *c;
+	bool ok[2], wrote = false;
+	unsigned n = 0;
+	uint32_t hcr;
+
+	for (unsigned g = 0; g < 2; g++)
+		ok[g] = dist_group_enabled(d, g) && vmcr_group_enabled(v->vmcr, g);
+	/* Each entry is written as placed: every one is purely pending, so
+	 * fill_hcr() has no state to add to them. */
+	for (c = best_candidate(d, v, ok); c != NULL && n < d->nr_lrs; n++) {
+		struct armvirt_vgic_lr_ *e = &v->lr[n];
+		uint64_t val;
+
+		lr_load(d, v, n, c, lowest_bit(irq_ready(c)), ST_P);
+		val = lr_encode(d, c, e->src, e->state);
+		if (val != e->hw) {
+			lr_write(d, n, val);
+			e->hw = val;
+			wrote = true;
+		}
+		c = best_candidate(d, v, ok);
+	}
+	hcr = fill_hcr(d, v, c != NULL);
+	if (hcr != v->hcr) {
+		lr_write_hcr(d, hcr);
+		v->hcr = hcr;
+		wrote = true;
+	}
+	if (wrote && d->cpuif == ARMVIRT_VGIC_CPUIF_GICH)
+		armvirt_port_dsb(ARMVIRT_PORT_SY);			  /* as in fill_lrs() */
+	v->admit = n < d->nr_lrs ? PRIO_IDLE : admit_threshold(d, v, ok); /* a free register */
+	v->flags |= VCPU_IN_GUEST;
+	vgic_unlock(v);
+	return 0;
+}
+
+int armvirt_vgic_vcpu_fill(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
+{
+	struct armvirt_vgic_vcpu *v;
+
+	if (d == NULL || vcpu >= d->nr_vcpus)
+		return ARMVIRT_EINVAL;
+	v = &d->vcpus[vcpu];
+	vgic_lock(v);
+	if (!(v->flags & VCPU_LOADED) || (v->flags & VCPU_IN_GUEST)) {
+		vgic_unlock(v);
+		return ARMVIRT_EPERM;
+	}
+	if (!fill_is_idle(v)) {
+		if ((v->lr_used | v->lr_stale) == 0 && v->ahead == NONE)
+			return fill_free(d, v);
+		return fill_lrs(d, v, kicks);
+	}
+	v->admit = PRIO_IDLE; /* admit_threshold(): every register is free */
+	v->flags |= VCPU_IN_GUEST;
+	vgic_unlock(v);
+	return 0;
 }
 
 /* Fold what the guest did to entry @i (now in state @st) into its interrupt. */
@@ -525,7 +594,7 @@ static void lr_sync_entry(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, u
 	if (deactivated)
 		irq_deactivated(irq);
 	if (st == 0)
-		lr_drop(d, v, i);
+		lr_free(d, v, i);
 }
 
 /* Apply the changes made while the vCPU was in the guest (irq.c). */
@@ -552,7 +621,7 @@ static void lr_apply_req(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, un
 	if ((irq->req & REQ_SET_ACT) && e->src == 0 && !(st & ST_A))
 		lr_make_active(d, v, i);
 	if ((e->state & ST_PA) == 0)
-		lr_drop(d, v, i);
+		lr_free(d, v, i);
 }
 
 /*
@@ -584,35 +653,57 @@ static unsigned end_evicted(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 	return n;
 }
 
-int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
+/* The end of a sync: the vCPU is out of the guest; its lock is released. */
+static void sync_done(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, bool reset_count)
 {
-	const struct lr_ops *ops;
-	struct armvirt_vgic_vcpu *v;
+	v->vmcr = lr_read_vmcr(d);
+	/* Disarm the maintenance interrupt (it is level-sensitive) and zero
+	 * EOIcount; fill arms what the new state needs. */
+	if ((v->hcr & HCR_MAINT) || reset_count) {
+		v->hcr = HCR_EN;
+		lr_write_hcr(d, v->hcr);
+	}
+	v->flags &= ~VCPU_IN_GUEST;
+	vgic_unlock(v);
+}
+
+/* An interrupt whose entry the exit updated: apply what was asked while
+ * the guest ran, and put it where it now belongs. */
+static void sync_touched(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+			 struct armvirt_vgic_irq *irq, struct movers *mv)
+{
+	if ((irq->req & REQ_SET_ACT) && !(irq->active & 1u)) {
+		irq->active |= 1u;
+		irq->flags |= IRQ_SW_ACTIVE;
+	}
+	irq->req = 0;
+	irq_update(d, v, irq);
+	note_mover(mv, v, irq);
+}
+
+/*
+ * What the guest did to the list registers in use (@gone: the empty ones, as
+ * ICH_ELRSR_EL2 / GICH_ELRSR said) and, through EOIcount, to evicted active
+ * interrupts; called with the vCPU's lock held, which it releases. Out of
+ * line, like fill_lrs().
+ */
+__attribute__((noinline)) static int sync_lrs(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
+					      uint64_t gone, struct armvirt_vgic_kicks *kicks)
+{
 	uint16_t touched[MAX_TOUCHED];
-	struct movers mv;
+	struct movers movers, *mv = &movers;
 	unsigned nt = 0;
 	bool reset_count = false;
 
-	if (d == NULL || vcpu >= d->nr_vcpus)
-		return ARMVIRT_EINVAL;
-	ops = lr_ops(d);
-	v = &d->vcpus[vcpu];
-	mv.n = 0;
-	vgic_lock(v);
-	if (!(v->flags & VCPU_IN_GUEST)) {
-		vgic_unlock(v);
-		return ARMVIRT_EPERM;
-	}
+	mv->n = 0;
 	if (v->lr_used != 0) {
-		uint64_t used = v->lr_used, gone = ops->read_elrsr(d);
+		uint64_t used = v->lr_used, ended = 0;
 		bool eoi = false;
 
-		uint64_t ended = 0;
-
 		for (uint64_t m = used; m != 0; m &= m - 1)
-			eoi |= ops->eoi_set(v->lr[lowest_bit(m)].hw);
+			eoi |= lr_eoi_set(d, v->lr[lowest_bit(m)].hw);
 		if (eoi)
-			ended = ops->read_eisr(d) & used;
+			ended = lr_read_eisr(d) & used;
 		gone |= ended;
 		for (uint64_t m = used; m != 0; m &= m - 1) {
 			unsigned i = lowest_bit(m), st = 0;
@@ -620,13 +711,13 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 			if ((ended >> i) & 1u) {
 				/* An ended register owing an EOI maintenance
 				 * interrupt keeps asserting it until cleared. */
-				ops->write_lr(i, 0);
+				lr_write(d, i, 0);
 				v->lr[i].hw = 0;
 			} else if ((gone >> i) & 1u) {
-				v->lr[i].hw = ops->invalid(v->lr[i].hw);
+				v->lr[i].hw = lr_invalid(d, v->lr[i].hw);
 			} else {
-				v->lr[i].hw = ops->read_lr(i);
-				st = ops->state(v->lr[i].hw);
+				v->lr[i].hw = lr_read(d, i);
+				st = lr_state(d, v->lr[i].hw);
 			}
 			touched[nt++] = v->lr[i].intid;
 			lr_sync_entry(d, v, i, st);
@@ -636,33 +727,66 @@ int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt
 	}
 	if (v->hcr & HCR_LRENPIE) {
 		unsigned count =
-			(unsigned)armvirt_field_get(ops->read_hcr(), ARMVIRT_GIC_HCR_EOICOUNT_SHIFT,
+			(unsigned)armvirt_field_get(lr_read_hcr(d), ARMVIRT_GIC_HCR_EOICOUNT_SHIFT,
 						    ARMVIRT_GIC_HCR_EOICOUNT_WIDTH);
 
 		nt += end_evicted(d, v, count, &touched[nt]);
 		reset_count = count != 0;
 	}
-	for (unsigned t = 0; t < nt; t++) {
-		struct armvirt_vgic_irq *irq = irq_get(d, v, touched[t]);
+	for (unsigned t = 0; t < nt; t++)
+		sync_touched(d, v, irq_get(d, v, touched[t]), mv);
+	sync_done(d, v, reset_count);
+	return move_all(d, mv, kicks);
+}
 
-		if ((irq->req & REQ_SET_ACT) && !(irq->active & 1u)) {
-			irq->active |= 1u;
-			irq->flags |= IRQ_SW_ACTIVE;
-		}
-		irq->req = 0;
-		irq_update(d, v, irq);
-		note_mover(&mv, v, irq);
-	}
-	v->vmcr = ops->read_vmcr();
-	/* Disarm the maintenance interrupt (it is level-sensitive) and zero
-	 * EOIcount; fill arms what the new state needs. */
-	if ((v->hcr & HCR_MAINT) || reset_count) {
-		v->hcr = HCR_EN;
-		ops->write_hcr(v->hcr);
-	}
-	v->flags &= ~VCPU_IN_GUEST;
-	vgic_unlock(v);
+/*
+ * The commonest busy exit, an IPI receiver's: the one register in use was
+ * emptied by the guest (it took and ended the interrupt), owes no EOI
+ * maintenance interrupt, and nothing is evicted. sync_lrs() for that one
+ * entry, without its loops and its frame.
+ */
+__attribute__((noinline)) static int sync_emptied(struct armvirt_vgic *d,
+						  struct armvirt_vgic_vcpu *v, unsigned i,
+						  struct armvirt_vgic_kicks *kicks)
+{
+	struct armvirt_vgic_irq *irq = irq_get(d, v, v->lr[i].intid);
+	struct movers mv;
+
+	mv.n = 0;
+	v->lr[i].hw = lr_invalid(d, v->lr[i].hw);
+	lr_sync_entry(d, v, i, 0);
+	sync_touched(d, v, irq, &mv);
+	sync_done(d, v, false);
 	return move_all(d, &mv, kicks);
+}
+
+int armvirt_vgic_vcpu_sync(struct armvirt_vgic *d, unsigned vcpu, struct armvirt_vgic_kicks *kicks)
+{
+	struct armvirt_vgic_vcpu *v;
+
+	if (d == NULL || vcpu >= d->nr_vcpus)
+		return ARMVIRT_EINVAL;
+	v = &d->vcpus[vcpu];
+	vgic_lock(v);
+	if (!(v->flags & VCPU_IN_GUEST)) {
+		vgic_unlock(v);
+		return ARMVIRT_EPERM;
+	}
+	if (v->lr_used != 0) {
+		uint64_t used = v->lr_used, gone = lr_read_elrsr(d);
+		unsigned i = lowest_bit(used);
+
+		if ((used & (used - 1)) == 0 && (gone & used) != 0 && !(v->hcr & HCR_LRENPIE) &&
+		    !lr_eoi_set(d, v->lr[i].hw))
+			return sync_emptied(d, v, i, kicks);
+		return sync_lrs(d, v, gone, kicks);
+	}
+	if (v->hcr & HCR_LRENPIE)
+		return sync_lrs(d, v, 0, kicks);
+	/* Nothing in use and nothing evicted: the common exit, on which the
+	 * guest can have changed only its CPU interface's controls. */
+	sync_done(d, v, false);
+	return 0;
 }
 
 void lr_dir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t intid,
@@ -687,7 +811,7 @@ void lr_dir(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t intid,
 		if (irq->flags & IRQ_HW)
 			armvirt_port_write_icc_dir_el1(irq->pintid);
 		if ((v->lr[i].state & ST_PA) == 0)
-			lr_drop(d, v, (unsigned)i);
+			lr_free(d, v, (unsigned)i);
 	}
 	irq->active &= (uint8_t)~1u;
 	irq_deactivated(irq);
@@ -714,7 +838,7 @@ int armvirt_vgic_vcpu_load(struct armvirt_vgic *d, unsigned vcpu)
 	} else {
 		/* The interface stays off until fill has written every list
 		 * register: their contents are unknown until then. */
-		ops->write_hcr(0);
+		lr_write_hcr(d, 0);
 		v->hcr = 0;
 		ops->write_vmcr(v->vmcr);
 		ops->restore_apr(d, v->apr);
@@ -739,13 +863,13 @@ int armvirt_vgic_vcpu_put(struct armvirt_vgic *d, unsigned vcpu)
 	if (!(v->flags & VCPU_LOADED) || (v->flags & VCPU_IN_GUEST)) {
 		ret = ARMVIRT_EPERM;
 	} else {
-		v->vmcr = ops->read_vmcr();
+		v->vmcr = lr_read_vmcr(d);
 		ops->save_apr(d, v->apr);
-		ops->write_hcr(0);
+		lr_write_hcr(d, 0);
 		v->hcr = 0;
 		for (unsigned i = 0; i < d->nr_lrs; i++) {
 			if (v->lr[i].hw != 0) {
-				ops->write_lr(i, 0);
+				lr_write(d, i, 0);
 				v->lr[i].hw = 0;
 			}
 		}
@@ -813,6 +937,11 @@ int armvirt_vgic_vcpu_pending(struct armvirt_vgic *d, unsigned vcpu)
 	ops = lr_ops(d);
 	v = &d->vcpus[vcpu];
 	vgic_lock(v);
+	if (v->lr_used == 0 && v->qsum == 0) {
+		/* Nothing pending anywhere: the blocked vCPU's usual state. */
+		vgic_unlock(v);
+		return 0;
+	}
 	if ((v->flags & VCPU_LOADED) && !(v->flags & VCPU_IN_GUEST)) {
 		ops->save_apr(d, apr);
 	} else {

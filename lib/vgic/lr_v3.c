@@ -1,83 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * GICv3 list registers and virtual CPU interface control: ICH_LR<n>_EL2,
- * ICH_HCR_EL2, ICH_VMCR_EL2, ICH_AP0R<n>_EL2/ICH_AP1R<n>_EL2, ICH_ELRSR_EL2
- * and ICH_EISR_EL2, all through the port (GICv3 12.5).
+ * GICv3 virtual CPU interface control for load, put and init:
+ * ICH_VMCR_EL2, ICH_AP0R<n>_EL2/ICH_AP1R<n>_EL2 and ICH_VTR_EL2, through the
+ * port (GICv3 12.5). The list registers and the registers every entry and
+ * exit touches are in lr_format.h.
  */
 #include <armvirt/port.h>
 
 #include "internal.h"
-
-static uint64_t encode(const struct armvirt_vgic *d, const struct armvirt_vgic_irq *irq,
-		       unsigned src, unsigned state)
-{
-	uint64_t lr = irq->intid;
-
-	/* A GICv2 guest on a GICv3 CPU interface reads the SGI's source in
-	 * bits [12:10] of the INTID (GICv3 12.5.10, vINTID). */
-	if (is_v2_sgi(d, irq))
-		lr = armvirt_field_set(lr, ARMVIRT_ICH_LR_V2_CPUID_SHIFT,
-				       ARMVIRT_ICH_LR_V2_CPUID_WIDTH, src);
-	lr = armvirt_field_set(lr, ARMVIRT_ICH_LR_PRIORITY_SHIFT, ARMVIRT_ICH_LR_PRIORITY_WIDTH,
-			       irq->priority);
-	lr = armvirt_field_set(lr, ARMVIRT_ICH_LR_GROUP_SHIFT, ARMVIRT_ICH_LR_GROUP_WIDTH,
-			       irq_group(irq));
-	lr = armvirt_field_set(lr, ARMVIRT_ICH_LR_STATE_SHIFT, ARMVIRT_ICH_LR_STATE_WIDTH,
-			       state & ST_PA);
-	if (irq->flags & IRQ_HW) {
-		lr = armvirt_field_set(lr, ARMVIRT_ICH_LR_HW_SHIFT, ARMVIRT_ICH_LR_HW_WIDTH, 1);
-		lr = armvirt_field_set(lr, ARMVIRT_ICH_LR_PINTID_SHIFT, ARMVIRT_ICH_LR_PINTID_WIDTH,
-				       irq->pintid);
-	} else if (state & ST_EOI) {
-		lr = armvirt_field_set(lr, ARMVIRT_ICH_LR_EOI_SHIFT, ARMVIRT_ICH_LR_EOI_WIDTH, 1);
-	}
-	return lr;
-}
-
-static unsigned state(uint64_t lr)
-{
-	return (unsigned)armvirt_field_get(lr, ARMVIRT_ICH_LR_STATE_SHIFT,
-					   ARMVIRT_ICH_LR_STATE_WIDTH);
-}
-
-static uint64_t invalid(uint64_t lr)
-{
-	return armvirt_field_set(lr, ARMVIRT_ICH_LR_STATE_SHIFT, ARMVIRT_ICH_LR_STATE_WIDTH,
-				 ARMVIRT_GIC_LR_STATE_INVALID);
-}
-
-static bool eoi_set(uint64_t lr)
-{
-	return !armvirt_field_get(lr, ARMVIRT_ICH_LR_HW_SHIFT, ARMVIRT_ICH_LR_HW_WIDTH) &&
-	       armvirt_field_get(lr, ARMVIRT_ICH_LR_EOI_SHIFT, ARMVIRT_ICH_LR_EOI_WIDTH);
-}
-
-static uint64_t read_elrsr(const struct armvirt_vgic *d)
-{
-	(void)d;
-	return armvirt_port_read_ich_elrsr_el2();
-}
-
-static uint64_t read_eisr(const struct armvirt_vgic *d)
-{
-	(void)d;
-	return armvirt_port_read_ich_eisr_el2();
-}
-
-static uint32_t read_hcr(void)
-{
-	return (uint32_t)armvirt_port_read_ich_hcr_el2();
-}
-
-static void write_hcr(uint32_t v)
-{
-	armvirt_port_write_ich_hcr_el2(v);
-}
-
-static uint32_t read_vmcr(void)
-{
-	return (uint32_t)armvirt_port_read_ich_vmcr_el2();
-}
 
 static void write_vmcr(uint32_t v)
 {
@@ -113,17 +43,6 @@ static uint32_t read_vtr(void)
 }
 
 const struct lr_ops vgic_lr_ops_v3 = {
-	.encode = encode,
-	.state = state,
-	.invalid = invalid,
-	.read_lr = armvirt_port_read_ich_lr,
-	.write_lr = armvirt_port_write_ich_lr,
-	.read_elrsr = read_elrsr,
-	.read_eisr = read_eisr,
-	.eoi_set = eoi_set,
-	.read_hcr = read_hcr,
-	.write_hcr = write_hcr,
-	.read_vmcr = read_vmcr,
 	.write_vmcr = write_vmcr,
 	.save_apr = save_apr,
 	.restore_apr = restore_apr,

@@ -3,12 +3,16 @@
  * A vCPU's pending queue and its list of evicted active interrupts.
  *
  * The queue holds the interrupts that wait for a list register: one circular
- * FIFO per (group, priority) and a bitmap of the non-empty FIFOs, so that the
- * most urgent interrupt of a group is found with at most four word scans
- * however many are queued. Links are INTIDs, resolved against the vCPU that
+ * FIFO per (group, priority), a bitmap of the non-empty FIFOs and a summary
+ * of the bitmap's non-empty words (v->qsum, bit 4g + w for qmap[g][w]), so
+ * that the most urgent interrupt of a group is found with two bit scans
+ * however many are queued, and an empty queue with one test. Links are INTIDs, resolved against the vCPU that
  * owns the queue (its SGIs and PPIs, and the shared SPIs).
  */
 #include "internal.h"
+
+#define QWORDS (ARMVIRT_VGIC_PRIO_LEVELS_ / 64) /* bitmap words per group */
+#define QSUM_BIT(g, w) (1u << ((g)*QWORDS + (w)))
 
 void queue_insert(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct armvirt_vgic_irq *irq,
 		  bool at_head)
@@ -21,6 +25,7 @@ void queue_insert(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct ar
 		irq->prev = irq->intid;
 		*head = irq->intid;
 		v->qmap[g][p / 64] |= UINT64_C(1) << (p % 64);
+		v->qsum |= (uint8_t)QSUM_BIT(g, p / 64);
 	} else {
 		struct armvirt_vgic_irq *h = irq_get(d, v, *head);
 		struct armvirt_vgic_irq *t = irq_get(d, v, h->prev);
@@ -43,6 +48,8 @@ void queue_remove(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct ar
 	if (irq->next == irq->intid) {
 		*head = NONE;
 		v->qmap[g][p / 64] &= ~(UINT64_C(1) << (p % 64));
+		if (v->qmap[g][p / 64] == 0)
+			v->qsum &= (uint8_t)~QSUM_BIT(g, p / 64);
 	} else {
 		irq_get(d, v, irq->prev)->next = irq->next;
 		irq_get(d, v, irq->next)->prev = irq->prev;
@@ -57,14 +64,13 @@ void queue_remove(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, struct ar
 struct armvirt_vgic_irq *queue_best(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v,
 				    unsigned group)
 {
-	for (unsigned w = 0; w < ARMVIRT_VGIC_PRIO_LEVELS_ / 64; w++) {
-		if (v->qmap[group][w] != 0) {
-			unsigned p = w * 64 + lowest_bit(v->qmap[group][w]);
+	unsigned words = (v->qsum >> (group * QWORDS)) & (QSUM_BIT(0, QWORDS) - 1u), w, p;
 
-			return irq_get(d, v, v->qhead[group][p]);
-		}
-	}
-	return NULL;
+	if (words == 0)
+		return NULL;
+	w = lowest_bit(words);
+	p = w * 64 + lowest_bit(v->qmap[group][w]);
+	return irq_get(d, v, v->qhead[group][p]);
 }
 
 /*

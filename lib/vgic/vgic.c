@@ -78,6 +78,7 @@ static void vcpu_reset(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint
 		for (unsigned w = 0; w < ARMVIRT_VGIC_PRIO_LEVELS_ / 64; w++)
 			v->qmap[g][w] = 0;
 	}
+	v->qsum = 0;
 	v->ahead = NONE;
 	v->admit = PRIO_IDLE;
 	v->lr_used = 0;
@@ -381,6 +382,12 @@ static bool check_queue(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uns
 {
 	*queued = 0;
 	for (unsigned g = 0; g < 2; g++) {
+		for (unsigned w = 0; w < ARMVIRT_VGIC_PRIO_LEVELS_ / 64; w++) {
+			unsigned bit = g * (ARMVIRT_VGIC_PRIO_LEVELS_ / 64) + w;
+
+			if (((v->qsum >> bit) & 1u) != (v->qmap[g][w] != 0))
+				return false;
+		}
 		for (unsigned p = 0; p < ARMVIRT_VGIC_PRIO_LEVELS_; p++) {
 			uint16_t head = v->qhead[g][p], id = head;
 			bool mapped = (v->qmap[g][p / 64] >> (p % 64)) & 1u;

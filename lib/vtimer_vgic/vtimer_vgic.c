@@ -26,6 +26,8 @@ int armvirt_vtimer_vgic_init(struct armvirt_vtimer_vgic *g, struct armvirt_vtime
 	for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++) {
 		g->hw[t] = false;
 		g->phys_active[t] = false;
+		g->level[t] = false;
+		g->level_known[t] = false;
 	}
 	return ARMVIRT_OK;
 }
@@ -85,6 +87,18 @@ int armvirt_vtimer_vgic_update(struct armvirt_vtimer_vgic *g, uint32_t taken,
 	if (l.line[0].hw && l.line[1].hw && l.line[0].hw_intid == l.line[1].hw_intid)
 		return ARMVIRT_EINVAL;
 	for (unsigned t = 0; t < ARMVIRT_VTIMER_NR; t++) {
+		/*
+		 * Backed by no hardware timer, now or at the last update: the
+		 * interrupt is unlinked (update_links() saw to it), and only the
+		 * glue moves an unlinked interrupt's line. What the code below
+		 * reads of it is known without asking the vGIC.
+		 */
+		if (g->level_known[t] && !l.line[t].hw && !g->hw[t]) {
+			info[t].hw = false;
+			info[t].active = false; /* read only for a hardware-backed timer */
+			info[t].line_level = g->level[t];
+			continue;
+		}
 		ret = armvirt_vgic_get_irq(g->gic, g->vcpu, l.line[t].intid, &info[t]);
 		if (ret < 0)
 			return ret;
@@ -132,10 +146,14 @@ int armvirt_vtimer_vgic_update(struct armvirt_vtimer_vgic *g, uint32_t taken,
 			g->phys_active[t] = false;
 		}
 		g->hw[t] = line->hw;
+		g->level[t] = line->level;
+		g->level_known[t] = true;
 		if (info[t].line_level != line->level) {
 			ret = armvirt_vgic_set_level(g->gic, g->vcpu, line->intid, line->level,
 						     kicks);
 			kicked |= ret > 0;
+			/* Refused (the vGIC checked both already): ask it next time. */
+			g->level_known[t] = ret >= 0;
 		}
 	}
 	/* A host PPI EL2 took that no timer of this vCPU backs now: end it. */

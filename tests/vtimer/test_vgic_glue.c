@@ -41,6 +41,7 @@ static const struct gic_choice v2 = { ARMVIRT_VGIC_V2, SIM_GICH, 0 };
 static const bool none[2] = { false, false };
 static const bool virt_up[2] = { true, false };
 static const bool phys_up[2] = { false, true };
+static const bool both_up[2] = { true, true };
 
 static void setup_cfg(void **state, unsigned ecv, const struct armvirt_vtimer_config *cfg)
 {
@@ -535,6 +536,56 @@ static void test_stray_host_ppi(void **state)
 	rig_check(none);
 }
 
+/*
+ * The glue remembers the levels it set and reads the vGIC only for a timer
+ * hardware backs now or backed at the previous update. The linked virtual
+ * timer's line, lowered by the vGIC when the guest deactivated it and
+ * raised again, is read at the put; afterwards, descheduled, updates go by
+ * what the glue remembers, through the emulated timer's expiry, and the
+ * next load links again from the vGIC's state.
+ */
+static void test_remembered_levels(void **state)
+{
+	setup(state, 0, DIRECT, TRAP_SW);
+	rig_load();
+	arm_timer(VIRT, 10);
+	rig_advance(10);
+	assert_int_equal(rig_guest_ack(), 27);
+	rig_guest_end(27); /* the vGIC lowers the linked line; the host PPI fires again */
+	assert_int_equal(rig.el2_takes, 2);
+	rig_guest_write(A_CNTP_TVAL, 500);
+	rig_guest_write(A_CNTP_CTL, A_CTL_ENABLE);
+	rig_put();
+	rig_check(virt_up);
+	for (unsigned i = 0; i < 3; i++) {
+		rig_hyp_timer();
+		rig_check(virt_up);
+	}
+	machine_advance(500);
+	armvirt_vgic_kicks_clear(&rig.kicks);
+	rig_hyp_timer();
+	assert_int_equal(rig.last_update, 1);
+	assert_true(rig_irq(30).pending);
+	rig_check(both_up);
+	rig_hyp_timer();
+	rig_check(both_up);
+	rig_load();
+	expect_lr(27, 1, true, 27);
+	rig_check(both_up);
+	assert_int_equal(rig_guest_ack(), 27);
+	rig_guest_write(A_CNTV_CTL, 0);
+	rig_guest_end(27);
+	rig_bounce();
+	assert_int_equal(rig_guest_ack(), 30);
+	rig_guest_write(A_CNTP_CTL, 0);
+	rig_guest_end(30);
+	rig_bounce();
+	rig_check(none);
+	rig_put();
+	rig_hyp_timer();
+	rig_check(none);
+}
+
 #define ON(f, g) cmocka_unit_test_prestate(f, (void *)&(g))
 
 int main(void)
@@ -571,6 +622,8 @@ int main(void)
 		ON(test_guest_ppis_differ_from_host, v2),
 		ON(test_errors, v3),
 		ON(test_stray_host_ppi, v3),
+		ON(test_remembered_levels, v3),
+		ON(test_remembered_levels, v2),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
