@@ -75,7 +75,7 @@
 #define GICC_DIR 0x1000
 #define GICC_CTLR_ENABLE_G0 ARMVIRT_BIT(0)
 #define GICC_CTLR_EOIMODE ARMVIRT_BIT(9)
-#define GIC_IAR_INTID_WIDTH 10
+#define GICV2_IAR_INTID_WIDTH 10
 
 /* MPIDR_EL1 affinity fields (Arm ARM D24.2.111). */
 #define MPIDR_AFF0_SHIFT 0
@@ -266,26 +266,32 @@ void gic_enable(unsigned cpu, uint32_t intid, bool edge)
 
 uint32_t gic_ack(void)
 {
-	uint64_t iar = version == 3 ? HYP_READ_SYSREG(ICC_IAR1_EL1) : rd32(gicc + GICC_IAR);
-
-	/* GICv2 SGIs carry the source CPU in bits [12:10]; keep the INTID. */
-	return (uint32_t)armvirt_field_get(iar, 0, GIC_IAR_INTID_WIDTH);
+	return (uint32_t)(version == 3 ? HYP_READ_SYSREG(ICC_IAR1_EL1) : rd32(gicc + GICC_IAR));
 }
 
-void gic_eoi(uint32_t intid)
+uint32_t gic_intid(uint32_t iar)
 {
-	if (version == 3)
-		HYP_WRITE_SYSREG(ICC_EOIR1_EL1, intid);
-	else
-		wr32(gicc + GICC_EOIR, intid);
+	/* A GICv2 SGI carries its source CPU in GICC_IAR[12:10] (GICv2 4.4.4). */
+	return version == 3 ? iar : (uint32_t)armvirt_field_get(iar, 0, GICV2_IAR_INTID_WIDTH);
 }
 
-void gic_deactivate(uint32_t intid)
+/* GICC_EOIR and GICC_DIR take the acknowledged value whole: for an SGI, the
+ * source CPU identifies which of its per-source instances ends (GICv2 4.4.5,
+ * 4.4.15). */
+void gic_eoi(uint32_t iar)
 {
 	if (version == 3)
-		HYP_WRITE_SYSREG(ICC_DIR_EL1, intid);
+		HYP_WRITE_SYSREG(ICC_EOIR1_EL1, iar);
 	else
-		wr32(gicc + GICC_DIR, intid);
+		wr32(gicc + GICC_EOIR, iar);
+}
+
+void gic_deactivate(uint32_t iar)
+{
+	if (version == 3)
+		HYP_WRITE_SYSREG(ICC_DIR_EL1, iar);
+	else
+		wr32(gicc + GICC_DIR, iar);
 }
 
 void gic_send_sgi(unsigned cpu, uint32_t sgi)

@@ -63,9 +63,12 @@ unsigned long machine_bootarg(const struct machine *m, const char *key, unsigned
 int gic_init(const struct machine *m);			  /* once, on the boot CPU */
 int gic_init_cpu(unsigned cpu, uint64_t mpidr);		  /* on each CPU */
 void gic_enable(unsigned cpu, uint32_t intid, bool edge); /* an SPI is routed to @cpu */
-uint32_t gic_ack(void);		     /* acknowledge: the INTID, or GIC_SPURIOUS */
-void gic_eoi(uint32_t intid);	     /* priority drop */
-void gic_deactivate(uint32_t intid); /* deactivation (EOImode 1) */
+/* Acknowledge: the IAR value, whose gic_intid() is the INTID or GIC_SPURIOUS.
+ * It is the INTID itself except for a GICv2 SGI (its source CPU added). */
+uint32_t gic_ack(void);
+uint32_t gic_intid(uint32_t iar);
+void gic_eoi(uint32_t iar);	   /* priority drop of what gic_ack() returned */
+void gic_deactivate(uint32_t iar); /* its deactivation (EOImode 1) */
 void gic_send_sgi(unsigned cpu, uint32_t sgi);
 /* The calling CPU's PPIs: make @activate active and @deactivate inactive (bit n: INTID n). */
 void gic_set_active_mask(unsigned cpu, uint32_t activate, uint32_t deactivate);

@@ -63,8 +63,10 @@ static void maint_timer_sync(struct pcpu *p, struct vcpu *v)
 }
 
 /* One acknowledged interrupt, in the loop: whatever it asks for, then its end. */
-static void host_irq(struct pcpu *p, uint32_t intid)
+static void host_irq(struct pcpu *p, uint32_t iar)
 {
+	uint32_t intid = gic_intid(iar);
+
 	p->timer_dirty = true; /* CNTHP fired or a vCPU of this CPU may have changed */
 	if (virq_is_hw_timer(intid)) {
 		/* A timer linked to its vCPU's virtual interrupt (virq.c). */
@@ -90,8 +92,8 @@ static void host_irq(struct pcpu *p, uint32_t intid)
 		hyp_printf("armvirt-hyp: CPU %u: unexpected interrupt %u\n", p->id, intid);
 	}
 	/* Beyond the above, the work of a kick or a maintenance interrupt is the exit it caused. */
-	gic_eoi(intid);
-	gic_deactivate(intid);
+	gic_eoi(iar);
+	gic_deactivate(iar);
 }
 
 void sched_handle_host_irqs(struct pcpu *p)
@@ -100,15 +102,15 @@ void sched_handle_host_irqs(struct pcpu *p)
 		/* Acknowledged on the fast path, which left it to the loop. */
 		p->irq_held = false;
 		p->irqs++;
-		host_irq(p, p->held_intid);
+		host_irq(p, p->held_iar);
 	}
 	for (;;) {
-		uint32_t intid = gic_ack();
+		uint32_t iar = gic_ack();
 
-		if (intid >= GIC_SPURIOUS)
+		if (gic_intid(iar) >= GIC_SPURIOUS)
 			return;
 		p->irqs++;
-		host_irq(p, intid);
+		host_irq(p, iar);
 	}
 }
 
@@ -122,14 +124,14 @@ void sched_handle_host_irqs(struct pcpu *p)
  */
 bool sched_irq_fast(struct pcpu *p, struct vcpu *v)
 {
-	uint32_t intid = gic_ack();
+	uint32_t iar = gic_ack(), intid = gic_intid(iar);
 	bool timer;
 
 	if (intid >= GIC_SPURIOUS)
 		return true; /* withdrawn since it was signalled */
 	timer = intid != SGI_KICK && virq_is_hw_timer(intid);
 	if (!timer && intid != SGI_KICK && intid != vm.maint_intid) {
-		p->held_intid = intid;
+		p->held_iar = iar;
 		p->irq_held = true;
 		return false;
 	}
@@ -144,8 +146,8 @@ bool sched_irq_fast(struct pcpu *p, struct vcpu *v)
 			check_siblings(p);
 		else
 			maint_timer_sync(p, v);
-		gic_eoi(intid);
-		gic_deactivate(intid);
+		gic_eoi(iar);
+		gic_deactivate(iar);
 	}
 	virq_enter(p, v);
 	return true;

@@ -60,8 +60,8 @@ struct pcpu {
 	struct vcpu *current;	       /* the vCPU loaded and running, or NULL */
 	bool wake_local;	       /* a waiting vCPU of this CPU got an interrupt */
 	bool timer_dirty;	       /* CNTHP must be recomputed before the next entry */
-	bool irq_held;		       /* held_intid: acknowledged on the fast path, for the loop */
-	uint32_t held_intid;
+	bool irq_held;		       /* held_iar: acknowledged on the fast path, for the loop */
+	uint32_t held_iar;
 	uint64_t idle_wakeups, irqs; /* statistics */
 };
 
