@@ -215,8 +215,16 @@ static bool gicd_read_id(const struct armvirt_vgic *d, uint32_t off,
 static int gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t off,
 		   struct armvirt_mmio_access *acc, struct armvirt_vgic_kicks *kicks)
 {
-	int r = gicd_array(d, v, off, acc, kicks);
+	int r;
 
+	/* GICD_SGIR first: a GICv2 guest's every IPI writes it. Write-only,
+	 * reads as zero here (GICv2 4.3.13). */
+	if (off == ARMVIRT_GICD_SGIR) {
+		if (acc->size == 4 && acc->is_write)
+			sgi_send_v2(d, v, (uint32_t)acc->data, kicks);
+		return 0;
+	}
+	r = gicd_array(d, v, off, acc, kicks);
 	if (r != ARMVIRT_ENOENT)
 		return r;
 	/* GICD_CPENDSGIR then GICD_SPENDSGIR: a byte per SGI each. */
@@ -228,8 +236,6 @@ static int gicd_v2(struct armvirt_vgic *d, struct armvirt_vgic_vcpu *v, uint32_t
 	}
 	if (acc->size == 4 && acc->is_write && off == ARMVIRT_GICD_CTLR)
 		ctlr_write(d, v, (uint32_t)acc->data, kicks);
-	else if (acc->size == 4 && acc->is_write && off == ARMVIRT_GICD_SGIR)
-		sgi_send_v2(d, v, (uint32_t)acc->data, kicks);
 	return 0;
 }
 
